@@ -1,0 +1,43 @@
+import type { ChatCompletionResult } from './chat-completions/types.js';
+
+/**
+ * Why a stream or call failed. Stable strings: callers switch on them.
+ * - `http_error`: the upstream answered with a non-2xx status (`status` is set).
+ * - `invalid_chunk`: a `data:` line that is not JSON, or JSON that is not a chunk.
+ * - `upstream_error`: the upstream sent an `{"error": …}` frame mid-stream.
+ * - `stream_truncated`: the stream ended with neither `[DONE]` nor a `finish_reason`
+ *   (`partial` holds what arrived).
+ * - `invalid_response`: a body that is neither an SSE stream nor a `chat.completion`.
+ */
+export type EdgechatErrorCode =
+  | 'http_error'
+  | 'invalid_chunk'
+  | 'upstream_error'
+  | 'stream_truncated'
+  | 'invalid_response'
+  | (string & {});
+
+export interface EdgechatErrorOptions {
+  status?: number;
+  partial?: ChatCompletionResult;
+  cause?: unknown;
+}
+
+/** The one error type the core throws (aborts aside, which reject with the signal's reason). */
+export class EdgechatError extends Error {
+  override readonly name = 'EdgechatError';
+  readonly code: EdgechatErrorCode;
+  readonly status?: number;
+  readonly partial?: ChatCompletionResult;
+
+  constructor(code: EdgechatErrorCode, message: string, options: EdgechatErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    if (options.status !== undefined) this.status = options.status;
+    if (options.partial !== undefined) this.partial = options.partial;
+  }
+}
+
+export function isEdgechatError(error: unknown): error is EdgechatError {
+  return error instanceof EdgechatError;
+}
