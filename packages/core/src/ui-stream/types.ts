@@ -60,6 +60,8 @@ export interface TextUIPart {
 
 export interface ReasoningUIPart {
   type: 'reasoning';
+  /** The stream's reasoning id; the AI SDK keeps it on the part (text parts it does not). */
+  id?: string;
   text: string;
   state?: 'streaming' | 'done';
 }
@@ -76,7 +78,14 @@ interface DynamicToolUIPartBase {
 
 export type DynamicToolUIPart = DynamicToolUIPartBase &
   (
-    | { state: 'input-streaming'; input: unknown; output?: undefined; errorText?: undefined }
+    | {
+        state: 'input-streaming';
+        input: unknown;
+        /** The argument text received so far (as the AI SDK keeps it, so a stream can resume). */
+        rawInput?: string;
+        output?: undefined;
+        errorText?: undefined;
+      }
     | { state: 'input-available'; input: unknown; output?: undefined; errorText?: undefined }
     | { state: 'output-available'; input: unknown; output: unknown; errorText?: undefined }
     | { state: 'output-error'; input: unknown; output?: undefined; errorText: string }

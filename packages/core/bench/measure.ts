@@ -1,0 +1,56 @@
+// Timing helpers for `pnpm bench`. Contenders of one cell run interleaved, round after round,
+// so drift in machine load hits all of them alike; we report the median round.
+
+export interface Contender {
+  name: string;
+  run: () => Promise<unknown> | unknown;
+}
+
+export interface CellResult {
+  name: string;
+  medianMs: number;
+}
+
+export async function measureCell(
+  contenders: Contender[],
+  options: { rounds?: number; warmup?: number } = {},
+): Promise<CellResult[]> {
+  const rounds = options.rounds ?? 9;
+  const warmup = options.warmup ?? 2;
+  const times = contenders.map(() => [] as number[]);
+  for (let round = 0; round < warmup + rounds; round += 1) {
+    for (const [i, contender] of contenders.entries()) {
+      const start = performance.now();
+      await contender.run();
+      const elapsed = performance.now() - start;
+      if (round >= warmup) times[i]!.push(elapsed);
+    }
+  }
+  return contenders.map((contender, i) => ({ name: contender.name, medianMs: median(times[i]!) }));
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Deterministic PRNG (mulberry32) so every run benchmarks the same bytes. */
+export function createRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function formatTable(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    '| ' + cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ') + ' |';
+  const rule = '|' + widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : '-'.repeat(w + 1) + ':')).join('|') + '|';
+  return [line(header), rule, ...rows.map(line)].join('\n');
+}

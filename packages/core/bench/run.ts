@@ -1,0 +1,16 @@
+// `pnpm bench`: every figure the issues name, as a ratio against a baseline run in this process.
+import { benchPartialJson } from './partial-json.js';
+import { benchStreaming } from './streaming.js';
+
+const sections = [
+  { title: 'Streaming layer: time per run, as a ratio to the floor (median of interleaved rounds)', run: benchStreaming },
+  { title: 'Partial JSON', run: benchPartialJson },
+];
+
+let allOk = true;
+for (const section of sections) {
+  const { table, ok } = await section.run();
+  allOk &&= ok;
+  console.log(`\n## ${section.title}\n\n${table}`);
+}
+console.log(`\n${allOk ? 'All goals met.' : 'Some goals NOT met (see tables).'}`);

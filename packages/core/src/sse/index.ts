@@ -1,0 +1,4 @@
+export { createSSEParser } from './parser.js';
+export { SSEDecoderStream } from './decoder-stream.js';
+export type { SSEDecoderStreamOptions } from './decoder-stream.js';
+export type { ServerSentEvent, SSEParser, SSEParserHandlers } from './types.js';
