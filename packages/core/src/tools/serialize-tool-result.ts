@@ -1,0 +1,82 @@
+// The content of the `role: 'tool'` message that carries a result back to the model.
+// Everything is JSON, a string output too (`"text"` with its quotes): one rule the model can
+// rely on, and an output can never be mistaken for an error object. Errors are
+// `{"error":{"code":…,"message":…}}` so the model sees what went wrong and can try again.
+import type { ToolResult } from './tool-result.js';
+
+/** 32 KiB: enough for any sensible tool output, small enough to keep a runaway one cheap. */
+export const TOOL_RESULT_MAX_BYTES = 32 * 1024;
+
+export interface SerializeToolResultOptions {
+  /** UTF-8 bytes the content may take, the truncation note included. Default 32 KiB. */
+  maxBytes?: number;
+}
+
+/**
+ * Never throws. An `undefined` output is `null`. An output `JSON.stringify` rejects (a BigInt,
+ * a cycle) becomes an `execution_failed` error — the registry already reports such outputs as
+ * failures, so this only happens to results built elsewhere. Content over `maxBytes` is cut at
+ * a code point boundary and ends with `…[truncated: output was N bytes, limit M]`; it is then
+ * no longer valid JSON, and the note says why.
+ */
+export function serializeToolResult(
+  result: ToolResult,
+  options: SerializeToolResultOptions = {},
+): string {
+  return truncateUtf8(toJson(result), options.maxBytes ?? TOOL_RESULT_MAX_BYTES);
+}
+
+export type OutputJson = { ok: true; json: string } | { ok: false; message: string };
+
+/** The output as JSON, or why it cannot be. */
+export function outputToJson(output: unknown): OutputJson {
+  try {
+    return { ok: true, json: JSON.stringify(output) ?? 'null' };
+  } catch (error) {
+    // V8's message for a cycle continues with a multi-line sketch of it; the first line says it.
+    const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : '';
+    return { ok: false, message: `Tool output could not be serialised as JSON: ${reason}` };
+  }
+}
+
+function toJson(result: ToolResult): string {
+  if (result.ok) {
+    const output = outputToJson(result.output);
+    if (output.ok) return output.json;
+    return JSON.stringify({ error: { code: 'execution_failed', message: output.message } });
+  }
+  return JSON.stringify({ error: { code: result.error.code, message: result.error.message } });
+}
+
+const encoder = new TextEncoder();
+
+function truncateUtf8(text: string, maxBytes: number): string {
+  // A UTF-16 unit takes at most 3 bytes in UTF-8, so short text needs no counting.
+  if (text.length * 3 <= maxBytes) return text;
+  const bytes = utf8Length(text);
+  if (bytes <= maxBytes) return text;
+  const note = `…[truncated: output was ${bytes} bytes, limit ${maxBytes}]`;
+  const budget = Math.max(0, maxBytes - utf8Length(note));
+  // encodeInto stops before a code point that does not fit whole, and `read` counts the
+  // UTF-16 units it consumed: slicing there never splits a surrogate pair.
+  const { read } = encoder.encodeInto(text, new Uint8Array(budget));
+  return text.slice(0, read) + note;
+}
+
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1))) {
+      bytes += 4;
+      i++;
+    } else bytes += 3; // the rest of the BMP, and a lone surrogate (encoded as U+FFFD)
+  }
+  return bytes;
+}
+
+function isLowSurrogate(unit: number): boolean {
+  return unit >= 0xdc00 && unit <= 0xdfff;
+}
