@@ -4,7 +4,6 @@ import type { ServerSentEvent, SSEParser, SSEParserHandlers } from './types.js';
 // over already-decoded text. Quotes below are from that section.
 
 const LF = 0x0a;
-const CR = 0x0d;
 const SPACE = 0x20;
 const COLON = 0x3a;
 const BOM = 0xfeff;
@@ -18,6 +17,7 @@ const BOM = 0xfeff;
  */
 export function createSSEParser(handlers: SSEParserHandlers): SSEParser {
   // Handlers are called as methods (handlers.onEvent(…)), so a class instance keeps its `this`.
+
   // The incomplete last line seen so far. Appended to, never searched: a piece is only
   // searched for line ends on its own.
   let tail = '';
@@ -66,7 +66,9 @@ export function createSSEParser(handlers: SSEParserHandlers): SSEParser {
       lf = text.indexOf('\n', pos);
     }
     while (lf !== -1) {
-      processLine(text, pos, lf);
+      // A blank line (the commonest line after "data:") skips processLine's checks.
+      if (lf === pos) dispatch();
+      else processLine(text, pos, lf);
       pos = lf + 1;
       lf = text.indexOf('\n', pos);
     }
@@ -100,7 +102,7 @@ export function createSSEParser(handlers: SSEParserHandlers): SSEParser {
       if (cr !== -1 && cr < pos) cr = text.indexOf('\r', pos);
       if (lf !== -1 && lf < pos) lf = text.indexOf('\n', pos);
     }
-    if (pos < length) tail += text.slice(pos);
+    if (pos < length) tail = text.slice(pos);
   }
 
   function completeTail(text: string, start: number, end: number): void {
@@ -134,7 +136,9 @@ export function createSSEParser(handlers: SSEParserHandlers): SSEParser {
     // eventsource-parser does, so ": ping" reports "ping".
     if (first === COLON) {
       if (handlers.onComment !== undefined) {
-        handlers.onComment(text.slice(text.charCodeAt(start + 1) === SPACE ? start + 2 : start + 1, end));
+        handlers.onComment(
+          text.slice(text.charCodeAt(start + 1) === SPACE ? start + 2 : start + 1, end),
+        );
       }
       return;
     }
@@ -176,8 +180,7 @@ export function createSSEParser(handlers: SSEParserHandlers): SSEParser {
       // "If the field name is "retry" → If the field value consists of only ASCII digits, then
       // interpret the field value as an integer in base ten, and set the event stream's
       // reconnection time to that integer. Otherwise, ignore the field."
-      // An empty value is not a number, so it is ignored too (as browsers and
-      // eventsource-parser do).
+      // An empty value is not a number, so it is ignored too (as eventsource-parser does).
       case 'retry':
         if (handlers.onRetry !== undefined && isAsciiDigits(value)) handlers.onRetry(Number(value));
         return;

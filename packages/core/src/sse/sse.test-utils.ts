@@ -55,6 +55,8 @@ type Field =
 /** A block of fields; all but possibly the last block end with a blank line. */
 export interface StreamModel {
   blocks: Field[][];
+  /** Starts with a U+FEFF, which the parser must strip. */
+  bom: boolean;
   lastBlockTerminated: boolean;
   lineEnds: ('\n' | '\r' | '\r\n')[];
   /** Use "name:value" rather than "name: value" when the value allows it. */
@@ -63,7 +65,7 @@ export interface StreamModel {
 
 const unit = fc.constantFrom('a', 'b', 'Z', ' ', ':', '\t', '한', '😀', '\uFEFF', '{', '"', '\0');
 const text = fc.string({ unit, maxLength: 8 });
-const idText = fc.string({ unit: fc.constantFrom('1', 'x', ' ', ':', '한'), maxLength: 4 });
+const idText = fc.string({ unit: fc.constantFrom('1', 'x', ' ', ':', '한', '\0'), maxLength: 4 });
 
 const fieldArbitrary: fc.Arbitrary<Field> = fc.oneof(
   { weight: 6, arbitrary: text.map((value) => ({ kind: 'data' as const, value })) },
@@ -84,12 +86,14 @@ const fieldArbitrary: fc.Arbitrary<Field> = fc.oneof(
 export const streamModelArbitrary: fc.Arbitrary<StreamModel> = fc
   .record({
     blocks: fc.array(fc.array(fieldArbitrary, { maxLength: 5 }), { maxLength: 6 }),
+    bom: fc.boolean(),
     lastBlockTerminated: fc.boolean(),
   })
-  .chain(({ blocks, lastBlockTerminated }) => {
+  .chain(({ blocks, bom, lastBlockTerminated }) => {
     const lineCount = blocks.reduce((n, block) => n + block.length + 1, 0);
     return fc.record({
       blocks: fc.constant(blocks),
+      bom: fc.constant(bom),
       lastBlockTerminated: fc.constant(lastBlockTerminated),
       lineEnds: fc.array(fc.constantFrom('\n' as const, '\r' as const, '\r\n' as const), {
         minLength: lineCount,
@@ -117,7 +121,7 @@ function fieldLine(field: Field, compact: boolean): string {
 }
 
 export function serializeStream(model: StreamModel): string {
-  let out = '';
+  let out = model.bom ? '\uFEFF' : '';
   let line = 0;
   let previousEnd = '';
   const writeLine = (content: string): void => {
@@ -139,20 +143,28 @@ export function serializeStream(model: StreamModel): string {
 export function expectedLog(model: StreamModel): LogEntry[] {
   const log: LogEntry[] = [];
   let lastEventId = '';
-  for (const block of model.blocks) {
+  model.blocks.forEach((block, blockIndex) => {
     const data: string[] = [];
     let type = '';
-    for (const field of block) {
+    block.forEach((written, fieldIndex) => {
+      // Without a BOM of its own, a stream opening with the line "\uFEFFdata…" has that U+FEFF
+      // stripped as its BOM: the line is a data field.
+      const opensStream = blockIndex === 0 && fieldIndex === 0 && !model.bom;
+      const field: Field =
+        opensStream && written.kind === 'unknown' && written.name === '\uFEFFdata'
+          ? { kind: 'data', value: written.value }
+          : written;
       if (field.kind === 'data') data.push(field.value);
       else if (field.kind === 'event') type = field.value;
-      else if (field.kind === 'id') lastEventId = field.value;
+      // "If the field value does not contain U+0000 NULL, then set the last event ID buffer"
+      else if (field.kind === 'id' && !field.value.includes('\0')) lastEventId = field.value;
       else if (field.kind === 'comment') log.push(['comment', field.text]);
       else if (field.kind === 'retry') log.push(['retry', field.ms]);
-    }
+    });
     if (data.length > 0) {
       const fields = lastEventId === '' ? {} : { id: lastEventId };
       log.push(event(data.join('\n'), { event: type === '' ? 'message' : type, ...fields }));
     }
-  }
+  });
   return log;
 }
