@@ -1,0 +1,122 @@
+import type { UIMessageChunk } from '@edgechat/core';
+import { describe, expect, it } from 'vitest';
+import { createChunkRenderer } from './render-chunks.js';
+import { createTerminalOutput } from './terminal-output.js';
+
+function render(chunks: UIMessageChunk[], verbose = false): string[] {
+  const writes: string[] = [];
+  const renderer = createChunkRenderer(
+    createTerminalOutput((text) => writes.push(text)),
+    { verbose: () => verbose },
+  );
+  for (const chunk of chunks) renderer.push(chunk);
+  return writes;
+}
+
+const seoul = { timezone: 'Asia/Seoul', iso: '2025-01-02T14:05:00+09:00' };
+
+describe('createChunkRenderer', () => {
+  it('writes each text delta as it comes, then ends the line at finish', () => {
+    expect(
+      render([
+        { type: 'start', messageId: 'm' },
+        { type: 'start-step' },
+        { type: 'text-start', id: 't' },
+        { type: 'text-delta', id: 't', delta: 'Hel' },
+        { type: 'text-delta', id: 't', delta: 'lo!' },
+        { type: 'text-end', id: 't' },
+        { type: 'finish-step' },
+        { type: 'finish', finishReason: 'stop' },
+      ]),
+    ).toEqual(['Hel', 'lo!', '\n']);
+  });
+
+  it('prints a line per tool call with its arguments and result, in result order', () => {
+    expect(
+      render([
+        { type: 'start-step' },
+        { type: 'tool-input-start', toolCallId: 'a', toolName: 'get_current_time', dynamic: true },
+        { type: 'tool-input-delta', toolCallId: 'a', inputTextDelta: '{"timezone":"Asia/Seoul"}' },
+        { type: 'tool-input-start', toolCallId: 'b', toolName: 'get_current_time', dynamic: true },
+        {
+          type: 'tool-input-available',
+          toolCallId: 'a',
+          toolName: 'get_current_time',
+          input: { timezone: 'Asia/Seoul' },
+        },
+        {
+          type: 'tool-input-error',
+          toolCallId: 'b',
+          toolName: 'get_current_time',
+          input: '{"timezone":',
+          errorText: 'Invalid JSON',
+        },
+        { type: 'tool-output-available', toolCallId: 'a', output: seoul },
+        { type: 'finish-step' },
+        { type: 'start-step' },
+        { type: 'text-delta', id: 't', delta: 'It is 14:05.' },
+        { type: 'finish', finishReason: 'stop' },
+      ]),
+    ).toEqual([
+      '⚙ get_current_time "{\\"timezone\\":" ✗ Invalid JSON\n',
+      '⚙ get_current_time {"timezone":"Asia/Seoul"} → {"timezone":"Asia/Seoul","iso":"2025-01-02T14:05:00+09:00"}\n',
+      'It is 14:05.',
+      '\n',
+    ]);
+  });
+
+  it('prints tool failures, errors and aborts on lines of their own', () => {
+    expect(
+      render([
+        { type: 'text-delta', id: 't', delta: 'Let me check' },
+        {
+          type: 'tool-input-available',
+          toolCallId: 'a',
+          toolName: 'get_current_time',
+          input: { timezone: 'Mars/Base' },
+        },
+        { type: 'tool-output-error', toolCallId: 'a', errorText: 'Unknown time zone' },
+        { type: 'tool-output-available', toolCallId: 'zz', output: 1 },
+        { type: 'text-delta', id: 't', delta: 'Sorry' },
+        { type: 'error', errorText: 'The model service failed.' },
+        { type: 'abort' },
+      ]),
+    ).toEqual([
+      'Let me check',
+      '\n',
+      '⚙ get_current_time {"timezone":"Mars/Base"} ✗ Unknown time zone\n',
+      '⚙ zz → 1\n',
+      'Sorry',
+      '\n',
+      '✗ The model service failed.\n',
+      '[stopped]\n',
+    ]);
+  });
+
+  it('shortens long results', () => {
+    const [line] = render([
+      { type: 'tool-input-available', toolCallId: 'a', toolName: 'echo', input: {} },
+      { type: 'tool-output-available', toolCallId: 'a', output: 'x'.repeat(400) },
+    ]);
+    expect(line).toBe(`⚙ echo {} → "${'x'.repeat(299)}…\n`);
+  });
+
+  it('reports finish reason and usage in verbose mode', () => {
+    expect(
+      render(
+        [
+          { type: 'text-delta', id: 't', delta: 'Hi' },
+          {
+            type: 'finish',
+            finishReason: 'stop',
+            messageMetadata: {
+              usage: { prompt_tokens: 12, completion_tokens: 3, total_tokens: 15 },
+            },
+          },
+          { type: 'finish' },
+        ],
+        true,
+      ),
+    ).toEqual(['Hi', '\n', '· finish: stop, tokens: 12 in / 3 out\n', '· finish: unknown\n']);
+  });
+});

@@ -1,0 +1,89 @@
+import type { UIMessageChunk } from '@edgechat/core';
+import type { TerminalOutput } from './terminal-output.js';
+
+const MAX_SHOWN = 300;
+
+function shorten(text: string): string {
+  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text;
+}
+
+function json(value: unknown): string {
+  return shorten(JSON.stringify(value) ?? 'undefined');
+}
+
+export interface ChunkRenderer {
+  push(chunk: UIMessageChunk): void;
+}
+
+/**
+ * Prints a run's UI message chunks as they come: text deltas at once, no buffering; one line
+ * per tool call when its result (or error) is known, `⚙ name {args} → {result}`, in the order
+ * results arrive; an `error` chunk as `✗ message`; an abort as `[stopped]`. With `verbose`
+ * (debug mode) the finish reason and token usage follow each answer.
+ */
+export function createChunkRenderer(
+  output: TerminalOutput,
+  options: { verbose: () => boolean },
+): ChunkRenderer {
+  const calls = new Map<string, { name: string; input: unknown }>();
+  const toolLine = (id: string, result: string): void => {
+    const call = calls.get(id);
+    const shown = call === undefined ? [id] : [call.name, json(call.input)];
+    output.line(`⚙ ${[...shown, result].join(' ')}`);
+  };
+
+  return {
+    push(chunk) {
+      switch (chunk.type) {
+        case 'text-delta':
+          output.write(chunk.delta);
+          break;
+        case 'tool-input-start':
+          calls.set(chunk.toolCallId, { name: chunk.toolName, input: undefined });
+          break;
+        case 'tool-input-available':
+          calls.set(chunk.toolCallId, { name: chunk.toolName, input: chunk.input });
+          break;
+        case 'tool-input-error':
+          calls.set(chunk.toolCallId, { name: chunk.toolName, input: chunk.input });
+          toolLine(chunk.toolCallId, `✗ ${chunk.errorText}`);
+          break;
+        case 'tool-output-available':
+          toolLine(chunk.toolCallId, `→ ${json(chunk.output)}`);
+          break;
+        case 'tool-output-error':
+          toolLine(chunk.toolCallId, `✗ ${chunk.errorText}`);
+          break;
+        case 'error':
+          output.line(`✗ ${chunk.errorText}`);
+          break;
+        case 'abort':
+          output.line('[stopped]');
+          break;
+        case 'finish':
+          output.endLine();
+          if (options.verbose()) output.line(describeFinish(chunk));
+          break;
+        default:
+          break;
+      }
+    },
+  };
+}
+
+function describeFinish(chunk: Extract<UIMessageChunk, { type: 'finish' }>): string {
+  const metadata = chunk.messageMetadata;
+  const usage =
+    typeof metadata === 'object' && metadata !== null && 'usage' in metadata
+      ? metadata.usage
+      : undefined;
+  let tokens = '';
+  if (typeof usage === 'object' && usage !== null) {
+    const { prompt_tokens: prompt, completion_tokens: completion } = usage as Record<
+      string,
+      unknown
+    >;
+    tokens = `, tokens: ${String(prompt)} in / ${String(completion)} out`;
+  }
+  return `· finish: ${chunk.finishReason ?? 'unknown'}${tokens}`;
+}
