@@ -31,7 +31,10 @@ export function encodeUIMessageStream(
   const reader = chunks.getReader();
 
   const fail = (controller: ReadableStreamDefaultController<Uint8Array>): void => {
-    const error: UIMessageChunk = { type: 'error', errorText: UI_MESSAGE_STREAM_FALLBACK_ERROR_TEXT };
+    const error: UIMessageChunk = {
+      type: 'error',
+      errorText: UI_MESSAGE_STREAM_FALLBACK_ERROR_TEXT,
+    };
     controller.enqueue(encoder.encode(`data: ${JSON.stringify(error)}\n\n${DONE_FRAME}`));
     controller.close();
   };

@@ -8,6 +8,9 @@
  * - `content-encoding: identity`: without it Cloudflare Workers may compress the body and
  *   buffer it whole before sending (honojs/hono#3449), which turns a stream into one late
  *   response.
+ *
+ * The AI SDK also sends `connection: keep-alive`; it is left out because it is a hop-by-hop
+ * header that HTTP/2 and HTTP/3 forbid (runtimes drop or reject it).
  */
 export const UI_MESSAGE_STREAM_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   'content-type': 'text/event-stream',

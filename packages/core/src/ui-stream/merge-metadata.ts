@@ -14,7 +14,8 @@ export function mergeMetadata(base: unknown, update: unknown): unknown {
     if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
     const value = update[key];
     if (value === undefined) continue;
-    result[key] = isMergeable(value) && isMergeable(result[key]) ? mergeMetadata(result[key], value) : value;
+    result[key] =
+      isMergeable(value) && isMergeable(result[key]) ? mergeMetadata(result[key], value) : value;
   }
   return result;
 }

@@ -2,13 +2,7 @@
 // Field names match the AI SDK exactly so either side can talk to the other.
 
 export type UIFinishReason =
-  | 'stop'
-  | 'length'
-  | 'content-filter'
-  | 'tool-calls'
-  | 'error'
-  | 'other'
-  | 'unknown';
+  'stop' | 'length' | 'content-filter' | 'tool-calls' | 'error' | 'other';
 
 export type DataUIMessageChunk = {
   type: `data-${string}`;
@@ -98,11 +92,7 @@ export interface DataUIPart {
 }
 
 export type UIMessagePart =
-  | TextUIPart
-  | ReasoningUIPart
-  | StepStartUIPart
-  | DynamicToolUIPart
-  | DataUIPart;
+  TextUIPart | ReasoningUIPart | StepStartUIPart | DynamicToolUIPart | DataUIPart;
 
 export interface UIMessage {
   id: string;

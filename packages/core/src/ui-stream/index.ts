@@ -1,0 +1,20 @@
+export { UI_MESSAGE_STREAM_HEADERS } from './headers.js';
+export { encodeUIMessageStream, UI_MESSAGE_STREAM_FALLBACK_ERROR_TEXT } from './encode.js';
+export { readUIMessageStream } from './read.js';
+export type { ReadUIMessageStreamOptions } from './read.js';
+export { createUIMessageBuilder } from './builder.js';
+export type { UIMessageBuilder } from './builder.js';
+export { toOpenAIMessages, INTERRUPTED_TOOL_CALL_CONTENT } from './to-openai-messages.js';
+export type { ToOpenAIMessagesOptions } from './to-openai-messages.js';
+export type {
+  DataUIMessageChunk,
+  DataUIPart,
+  DynamicToolUIPart,
+  ReasoningUIPart,
+  StepStartUIPart,
+  TextUIPart,
+  UIFinishReason,
+  UIMessage,
+  UIMessageChunk,
+  UIMessagePart,
+} from './types.js';

@@ -1,0 +1,103 @@
+import type { OpenAIMessage, ToolCall, ToolMessage } from '../chat-completions/types.js';
+import { serializeToolResult } from '../tools/serialize-tool-result.js';
+import type { DynamicToolUIPart, UIMessage, UIMessagePart } from './types.js';
+
+export interface ToOpenAIMessagesOptions {
+  /** Sent first, as a `system` message, when non-empty. */
+  system?: string;
+}
+
+/** The tool result sent for a call that never got one (the stream stopped before it ran). */
+export const INTERRUPTED_TOOL_CALL_CONTENT = JSON.stringify({
+  error: 'The tool call was interrupted before it completed.',
+});
+
+/**
+ * UI messages (a chat's history) → the OpenAI Chat Completions `messages` array.
+ *
+ * - `options.system` comes first.
+ * - A user message's text parts become its string content, joined with `'\n'` so separate
+ *   parts stay separate. A `system` UI message maps the same way to a system message: the core
+ *   keeps what it is given, deciding who may send system messages is the caller's job (the
+ *   worker rejects them from clients).
+ * - An assistant message is split into its steps (a `step-start` part opens a step; parts
+ *   before the first one form a step too), because that is how the model produced it: each
+ *   step becomes one assistant message — its text parts joined (`null` when there is no text),
+ *   plus `tool_calls` for its tool parts whose input is complete — followed by one `tool`
+ *   message per call, in the same order. OpenAI rejects a history in which a call has no
+ *   result, so a call without one (interrupted) gets `INTERRUPTED_TOOL_CALL_CONTENT`.
+ * - Tool results are JSON: the output, serialised (and truncated past 32 KB) exactly as
+ *   `runChat` sent it to the model during the run, or `{"error": errorText}` for a failed call.
+ * - Dropped: steps with neither text nor tool calls, calls whose input was still streaming
+ *   (their arguments are incomplete), and reasoning and data parts (UI-only).
+ */
+export function toOpenAIMessages(
+  messages: readonly UIMessage[],
+  options: ToOpenAIMessagesOptions = {},
+): OpenAIMessage[] {
+  const result: OpenAIMessage[] = [];
+  if (options.system !== undefined && options.system !== '') {
+    result.push({ role: 'system', content: options.system });
+  }
+  for (const message of messages) {
+    if (message.role === 'assistant') {
+      for (const step of splitSteps(message.parts)) pushStep(result, step);
+    } else {
+      result.push({ role: message.role, content: textOf(message.parts, '\n') });
+    }
+  }
+  return result;
+}
+
+function splitSteps(parts: readonly UIMessagePart[]): UIMessagePart[][] {
+  const steps: UIMessagePart[][] = [[]];
+  for (const part of parts) {
+    if (part.type === 'step-start') steps.push([]);
+    else (steps[steps.length - 1] as UIMessagePart[]).push(part);
+  }
+  return steps;
+}
+
+function pushStep(result: OpenAIMessage[], parts: readonly UIMessagePart[]): void {
+  // The parts of one step are one continuous answer cut by the stream: joined as they are
+  // (as the AI SDK's OpenAI provider does).
+  const text = textOf(parts, '');
+  const calls = parts.filter(isCompleteCall);
+  if (text === '' && calls.length === 0) return;
+  const toolCalls: ToolCall[] = calls.map((part) => ({
+    id: part.toolCallId,
+    type: 'function',
+    function: { name: part.toolName, arguments: JSON.stringify(part.input ?? {}) },
+  }));
+  result.push(
+    toolCalls.length === 0
+      ? { role: 'assistant', content: text }
+      : { role: 'assistant', content: text === '' ? null : text, tool_calls: toolCalls },
+  );
+  for (const part of calls) result.push(toolResult(part));
+}
+
+function isCompleteCall(part: UIMessagePart): part is DynamicToolUIPart {
+  return part.type === 'dynamic-tool' && part.state !== 'input-streaming';
+}
+
+function toolResult(part: DynamicToolUIPart): ToolMessage {
+  let content: string;
+  switch (part.state) {
+    case 'output-available':
+      content = serializeToolResult({ ok: true, output: part.output });
+      break;
+    case 'output-error':
+      content = JSON.stringify({ error: part.errorText });
+      break;
+    default:
+      content = INTERRUPTED_TOOL_CALL_CONTENT;
+  }
+  return { role: 'tool', tool_call_id: part.toolCallId, content };
+}
+
+function textOf(parts: readonly UIMessagePart[], separator: string): string {
+  const texts: string[] = [];
+  for (const part of parts) if (part.type === 'text') texts.push(part.text);
+  return texts.join(separator);
+}
