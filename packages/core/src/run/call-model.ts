@@ -1,0 +1,48 @@
+import type { ChatModel, ChatModelRequest } from './types.js';
+
+type ModelAnswer = Response | ReadableStream<Uint8Array>;
+
+/**
+ * Calls the model and waits for its answer, or for the abort — whichever comes first — so a
+ * model that ignores its signal cannot hold the run. An answer that arrives after the abort
+ * has its body cancelled, so its connection does not stay open. A model that throws instead
+ * of rejecting is treated the same as one that rejects.
+ */
+export function callModel(
+  model: ChatModel,
+  request: ChatModelRequest,
+  signal: AbortSignal,
+): Promise<ModelAnswer> {
+  if (signal.aborted) return Promise.reject(abortReason(signal));
+  let answer: Promise<ModelAnswer>;
+  try {
+    answer = Promise.resolve(model(request));
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  return new Promise<ModelAnswer>((resolve, reject) => {
+    const onAbort = (): void => reject(abortReason(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    answer.then(
+      (source) => {
+        signal.removeEventListener('abort', onAbort);
+        if (signal.aborted) cancelQuietly(source);
+        else resolve(source);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** The signal's reason, or a DOMException 'AbortError' where the runtime gives none. */
+export function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('This operation was aborted', 'AbortError');
+}
+
+function cancelQuietly(source: ModelAnswer): void {
+  const body = 'getReader' in source ? source : source.body;
+  body?.cancel().catch(() => {});
+}

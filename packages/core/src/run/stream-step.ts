@@ -1,0 +1,173 @@
+import type {
+  AssistantMessage,
+  ChatStreamEvent,
+  CompletionUsage,
+} from '../chat-completions/types.js';
+import type { ChunkWriter } from './chunk-stream.js';
+import { callModel } from './call-model.js';
+import { forEachChatEvent } from './for-each-chat-event.js';
+import type { ChatModel, ChatModelRequest } from './types.js';
+
+/** What a step has shown so far; the run loop reads it to end a step cut short properly. */
+export interface StepProgress {
+  /** Waiting for the model's answer (a rejection here means it could not be reached). */
+  calling: boolean;
+  /** `start-step` was sent (the model answered with a body to read) and `finish-step` not yet. */
+  stepOpen: boolean;
+  /** The model's stream was read to its end: the step's message is complete. */
+  streamed: boolean;
+  /** The id of the step's text part while it is open (sent `text-start`, not `text-end`). */
+  openTextId: string | undefined;
+  /** The text and refusal so far, for the message of a step cut short. */
+  text: string;
+  refusal: string;
+  usage: CompletionUsage | undefined;
+}
+
+/** A tool call as it ended in the stream (`tool-call-end`), id repaired if it had none. */
+export interface EndedToolCall {
+  id: string;
+  name: string;
+  arguments: string;
+  input?: unknown;
+  inputError?: string;
+}
+
+export interface StepResult {
+  message: AssistantMessage;
+  finishReason: string | null;
+  usage: CompletionUsage | undefined;
+  toolCalls: EndedToolCall[];
+}
+
+export interface StepContext {
+  model: ChatModel;
+  writer: ChunkWriter;
+  generateId: () => string;
+  /** Called at each call's `tool-call-end`, to send `tool-input-available` or `-error`. */
+  onToolCallEnd(call: EndedToolCall): void;
+}
+
+/**
+ * One model call: sends `start-step` once the model answered, forwards each event as it
+ * arrives, and returns the merged step. Only choice 0 is read (the loop asks for one answer).
+ * Throws what the model or the stream throws; `progress` tells what was shown by then.
+ */
+export async function streamStep(
+  context: StepContext,
+  request: ChatModelRequest,
+  progress: StepProgress,
+): Promise<StepResult> {
+  const { writer, generateId } = context;
+  progress.calling = true;
+  const source = await callModel(context.model, request, writer.signal);
+  progress.calling = false;
+  // Like the AI SDK, a step starts when the model's stream starts; an HTTP error response
+  // never starts one (the stream reader throws `http_error` before any event).
+  if (!isErrorResponse(source)) {
+    progress.stepOpen = true;
+    writer.write({ type: 'start-step' });
+  }
+  const toolCalls: EndedToolCall[] = [];
+  const result = await forEachChatEvent(source, writer.signal, forward, writer.ready);
+  progress.streamed = true;
+  closeText(writer, progress);
+  const message = repairToolCallIds(result.message, toolCalls);
+  return { message, finishReason: result.finishReason, usage: progress.usage, toolCalls };
+
+  function forward(event: ChatStreamEvent): void {
+    if (event.type === 'usage') {
+      progress.usage = event.usage;
+      return;
+    }
+    if (event.choice !== 0) return;
+    switch (event.type) {
+      case 'text-delta':
+      case 'refusal-delta': {
+        // A refusal is shown as text: the user should read why there is no answer. The
+        // message keeps it apart, in `refusal`, as OpenAI sent it.
+        if (event.type === 'text-delta') progress.text += event.delta;
+        else progress.refusal += event.delta;
+        let id = progress.openTextId;
+        if (id === undefined) {
+          id = generateId();
+          progress.openTextId = id;
+          writer.write({ type: 'text-start', id });
+        }
+        writer.write({ type: 'text-delta', id, delta: event.delta });
+        return;
+      }
+      case 'tool-call-start':
+        writer.write({
+          type: 'tool-input-start',
+          toolCallId: event.id,
+          toolName: event.name,
+          dynamic: true,
+        });
+        return;
+      case 'tool-call-delta':
+        writer.write({
+          type: 'tool-input-delta',
+          toolCallId: event.id,
+          inputTextDelta: event.argumentsDelta,
+        });
+        return;
+      case 'tool-call-end': {
+        const call = endedToolCall(event, generateId);
+        toolCalls.push(call);
+        context.onToolCallEnd(call);
+        return;
+      }
+      case 'finish':
+        return;
+    }
+  }
+}
+
+export function closeText(writer: ChunkWriter, progress: StepProgress): void {
+  if (progress.openTextId === undefined) return;
+  writer.write({ type: 'text-end', id: progress.openTextId });
+  progress.openTextId = undefined;
+}
+
+function isErrorResponse(source: Response | ReadableStream<Uint8Array>): boolean {
+  const ok: unknown = (source as Partial<Response>).ok;
+  return typeof ok === 'boolean' && !ok;
+}
+
+type ToolCallEndEvent = Extract<ChatStreamEvent, { type: 'tool-call-end' }>;
+
+/**
+ * Some OpenAI-compatible servers send tool calls without an id. The call can still be run
+ * and answered, so it gets one of ours (the message sent back carries the same id); the
+ * stream reader reports such a call as an input error, so its arguments are parsed here.
+ */
+function endedToolCall(event: ToolCallEndEvent, generateId: () => string): EndedToolCall {
+  const call: EndedToolCall = { id: event.id, name: event.name, arguments: event.arguments };
+  if (event.id === '' && event.name !== '') {
+    call.id = generateId();
+    try {
+      call.input = JSON.parse(event.arguments) as unknown;
+    } catch (error) {
+      call.inputError = `tool call arguments are not valid JSON: ${(error as Error).message}`;
+    }
+  } else if (event.inputError !== undefined) {
+    call.inputError = event.inputError;
+  } else {
+    call.input = event.input;
+  }
+  return call;
+}
+
+/** Puts the ids given to id-less calls into the message (its calls are in the same order). */
+function repairToolCallIds(message: AssistantMessage, calls: EndedToolCall[]): AssistantMessage {
+  const toolCalls = message.tool_calls;
+  if (toolCalls === undefined || toolCalls.every((call) => call.id !== '')) return message;
+  return {
+    ...message,
+    tool_calls: toolCalls.map((toolCall, index) => {
+      const id = calls[index]?.id;
+      return toolCall.id === '' && id !== undefined ? { ...toolCall, id } : toolCall;
+    }),
+  };
+}
