@@ -1,0 +1,212 @@
+import { createToolCallMerger } from './tool-calls.js';
+import type { ToolCallMerger } from './tool-calls.js';
+import type {
+  AssistantMessage,
+  ChatCompletionChunk,
+  ChatCompletionResult,
+  ChatStreamEvent,
+  ChoiceResult,
+  CompletionUsage,
+} from './types.js';
+
+export interface ChatCompletionAccumulator {
+  /** Merges one chunk; returns the events it causes, in order. */
+  push(chunk: ChatCompletionChunk): ChatStreamEvent[];
+  /**
+   * End of stream: ends every tool call still open (in choice, then index order) and returns
+   * those `tool-call-end` events. Calling it again returns `[]`.
+   */
+  flush(): ChatStreamEvent[];
+  /** The merged result. Ends open calls first (their events are dropped; use `flush()`). */
+  finish(): ChatCompletionResult;
+  /** Some choice has had a finish_reason (so a stream that ends here is not truncated). */
+  readonly sawFinishReason: boolean;
+}
+
+export interface ChatCompletionAccumulatorOptions {
+  /**
+   * Parse tool-call arguments as they stream, for `tool-call-delta`'s `partialInput`.
+   * Default `true`; `false` saves that work when nobody looks (partialInput is then
+   * `undefined`). `tool-call-end`'s `input` is parsed either way.
+   */
+  partialInput?: boolean;
+}
+
+interface ChoiceState {
+  readonly index: number;
+  /** Content pieces, joined once at the end. */
+  readonly content: string[];
+  /** A string `content` arrived, even `''`. */
+  sawContent: boolean;
+  readonly refusal: string[];
+  readonly toolCalls: ToolCallMerger;
+  finishReason: string | null;
+}
+
+/**
+ * Merges `chat.completion.chunk`s into typed events and the final message.
+ *
+ * - Choices are kept apart by `choices[].index` (`n > 1`); events carry it as `choice`.
+ * - Content and refusal deltas are concatenated; tool calls are merged by
+ *   `tool_calls[].index`, falling back to `id` (see `createToolCallMerger`).
+ * - `tool-call-start` comes when a call has both id and name; `tool-call-delta` carries each
+ *   argument piece and `partialInput`, the best value of the arguments so far — a live object
+ *   that later deltas mutate, so copy it if you keep it.
+ * - `tool-call-end` comes only at the choice's `finish_reason` or at the end of the stream
+ *   (`flush`), never because the arguments so far happen to parse (vercel/ai PR #13137); it
+ *   carries `input` (JSON.parse of the arguments; `''` means `{}`) or `inputError`. At a
+ *   finish_reason: the choice's `tool-call-end`s in index order, then `finish`.
+ * - The first finish_reason of a choice counts; repeats are ignored.
+ * - Every chunk with a `usage` object emits `usage`; the last one is the result's.
+ */
+export function createChatCompletionAccumulator(
+  options: ChatCompletionAccumulatorOptions = {},
+): ChatCompletionAccumulator {
+  const merger = createChunkMerger(options.partialInput ?? true);
+  return {
+    push(chunk) {
+      const events: ChatStreamEvent[] = [];
+      merger.merge(chunk, events);
+      return events;
+    },
+    flush() {
+      const events: ChatStreamEvent[] = [];
+      merger.flush(events);
+      return events;
+    },
+    finish: () => merger.finish(),
+    get sawFinishReason() {
+      return merger.sawFinishReason;
+    },
+  };
+}
+
+/**
+ * The accumulator's engine. Events go to `events`; without it none are even built — that is
+ * how `collectChatCompletion` merges at close to the cost of JSON.parse alone.
+ */
+export interface ChunkMerger {
+  merge(chunk: ChatCompletionChunk, events: ChatStreamEvent[] | undefined): void;
+  flush(events: ChatStreamEvent[] | undefined): void;
+  finish(): ChatCompletionResult;
+  readonly sawFinishReason: boolean;
+}
+
+export function createChunkMerger(partialInput: boolean): ChunkMerger {
+  const choices = new Map<number, ChoiceState>();
+  // Chunks of one choice come in runs (always, when n = 1): skip the map for those.
+  let current: ChoiceState | undefined;
+  let id = '';
+  let model = '';
+  let usage: CompletionUsage | undefined;
+  let sawFinishReason = false;
+
+  function choiceState(index: number): ChoiceState {
+    if (current !== undefined && current.index === index) return current;
+    let state = choices.get(index);
+    if (state === undefined) {
+      state = {
+        index,
+        content: [],
+        sawContent: false,
+        refusal: [],
+        toolCalls: createToolCallMerger(index, partialInput),
+        finishReason: null,
+      };
+      choices.set(index, state);
+    }
+    current = state;
+    return state;
+  }
+
+  function choicesInOrder(): ChoiceState[] {
+    return [...choices.values()].sort((a, b) => a.index - b.index);
+  }
+
+  function flush(events: ChatStreamEvent[] | undefined): void {
+    for (const state of choicesInOrder()) state.toolCalls.endAll(events);
+  }
+
+  return {
+    merge(chunk, events) {
+      if (id === '' && typeof chunk.id === 'string') id = chunk.id;
+      if (model === '' && typeof chunk.model === 'string') model = chunk.model;
+      const list = Array.isArray(chunk.choices) ? chunk.choices : [];
+      for (let position = 0; position < list.length; position++) {
+        const choice = list[position];
+        if (typeof choice !== 'object' || choice === null) continue;
+        // Some compatible servers leave out `index` when n = 1; the position stands in.
+        const state = choiceState(typeof choice.index === 'number' ? choice.index : position);
+        const delta = choice.delta;
+        if (typeof delta === 'object' && delta !== null) {
+          const { content, refusal, tool_calls: toolCalls } = delta;
+          if (typeof content === 'string') {
+            state.sawContent = true;
+            if (content !== '') {
+              state.content.push(content);
+              events?.push({ type: 'text-delta', choice: state.index, delta: content });
+            }
+          }
+          if (typeof refusal === 'string' && refusal !== '') {
+            state.refusal.push(refusal);
+            events?.push({ type: 'refusal-delta', choice: state.index, delta: refusal });
+          }
+          if (Array.isArray(toolCalls)) {
+            for (const fragment of toolCalls) state.toolCalls.merge(fragment, events);
+          }
+        }
+        const finishReason = choice.finish_reason;
+        // '' is how some servers write "not finished"; it is not a reason.
+        if (
+          typeof finishReason === 'string' &&
+          finishReason !== '' &&
+          state.finishReason === null
+        ) {
+          state.finishReason = finishReason;
+          sawFinishReason = true;
+          state.toolCalls.endAll(events);
+          events?.push({ type: 'finish', choice: state.index, finishReason });
+        }
+      }
+      if (typeof chunk.usage === 'object' && chunk.usage !== null) {
+        usage = chunk.usage;
+        events?.push({ type: 'usage', usage });
+      }
+    },
+
+    flush,
+
+    get sawFinishReason() {
+      return sawFinishReason;
+    },
+
+    finish() {
+      flush(undefined);
+      const results = choicesInOrder().map(choiceResult);
+      const result: ChatCompletionResult = {
+        id,
+        model,
+        message: results[0]?.message ?? { role: 'assistant', content: null },
+        finishReason: results[0]?.finishReason ?? null,
+        choices: results,
+      };
+      if (usage !== undefined) result.usage = usage;
+      return result;
+    },
+  };
+}
+
+function choiceResult(state: ChoiceState): ChoiceResult {
+  const text = state.content.join('');
+  const refusal = state.refusal.join('');
+  const toolCalls = state.toolCalls.toolCalls();
+  // What OpenAI's non-streaming response gives for the same turn: the text for a text turn
+  // (even '' when the model said nothing), null for a turn of only tool calls or a refusal
+  // (whose first delta may still carry `content: ''`), null when no content came at all.
+  const content =
+    text !== '' ? text : state.sawContent && toolCalls.length === 0 && refusal === '' ? '' : null;
+  const message: AssistantMessage = { role: 'assistant', content };
+  if (refusal !== '') message.refusal = refusal;
+  if (toolCalls.length > 0) message.tool_calls = toolCalls;
+  return { index: state.index, message, finishReason: state.finishReason };
+}

@@ -1,0 +1,27 @@
+export { readChatCompletionChunks } from './read-chunks.js';
+export { streamChatCompletion } from './stream.js';
+export type { StreamChatCompletionOptions } from './stream.js';
+export { collectChatCompletion } from './collect.js';
+export { createChatCompletionAccumulator } from './accumulator.js';
+export type { ChatCompletionAccumulator, ChatCompletionAccumulatorOptions } from './accumulator.js';
+export type {
+  AssistantMessage,
+  ChatCompletionChunk,
+  ChatCompletionChunkChoice,
+  ChatCompletionChunkDelta,
+  ChatCompletionChunkToolCallDelta,
+  ChatCompletionResult,
+  ChatCompletionSource,
+  ChatStreamEvent,
+  ChoiceResult,
+  CompletionUsage,
+  JSONSchema,
+  OpenAIMessage,
+  StreamOptions,
+  SystemMessage,
+  ToolCall,
+  ToolDefinition,
+  ToolMessage,
+  UserContentPart,
+  UserMessage,
+} from './types.js';

@@ -1,0 +1,137 @@
+import { EdgechatError, isEdgechatError } from '../errors.js';
+import { createSSEParser } from '../sse/index.js';
+import type { ServerSentEvent } from '../sse/index.js';
+import { openBody } from './body.js';
+import { completionAsChunk } from './completion-as-chunk.js';
+import { parseChunk, upstreamErrorFromEventData } from './parse-chunk.js';
+import type { ChatCompletionChunk, ChatCompletionSource } from './types.js';
+
+const JSON_CONTENT_TYPE = /^\s*application\/(?:[^;]*\+)?json\s*(?:;|$)/i;
+
+/**
+ * The engine under `readChatCompletionChunks`, `streamChatCompletion` and
+ * `collectChatCompletion`: reads the body and yields the chunks of each network read as one
+ * array — one generator step per read, not per chunk, which keeps the per-chunk cost at
+ * decode + SSE parse + JSON.parse. Returns whether the stream ended with `data: [DONE]`.
+ *
+ * - Stops at `data: [DONE]` and cancels the rest of the body.
+ * - Only events named `message` (the default, all OpenAI sends) carry chunks; an
+ *   `event: error` is an upstream error (some compatible servers report failures that way);
+ *   events with other names are ignored, like comments and keep-alives.
+ * - Chunks that arrived before an error in the same read are yielded first, so the consumer
+ *   sees the same sequence however the bytes were cut.
+ * - A body that is JSON (content-type `application/json`, or first non-blank character `{`)
+ *   is read whole as a non-streaming `chat.completion` and yielded as one chunk.
+ * - A body that fails mid-read, or ends inside a data line that is not JSON (the connection
+ *   dropped mid-frame), throws `stream_truncated`, with the failure as `cause`.
+ * - Leaving early (break, throw, abort) cancels the body; abort throws the signal's reason.
+ */
+export async function* readChunkBatches(
+  source: ChatCompletionSource,
+  signal: AbortSignal | undefined,
+): AsyncGenerator<ChatCompletionChunk[], boolean, undefined> {
+  const body = await openBody(source, signal);
+  try {
+    const decoder = new TextDecoder();
+    const events: ServerSentEvent[] = [];
+    const parser = createSSEParser({ onEvent: (event) => void events.push(event) });
+    let format: 'unknown' | 'sse' | 'json' = JSON_CONTENT_TYPE.test(body.contentType)
+      ? 'json'
+      : 'unknown';
+    const jsonText: string[] = [];
+
+    for (;;) {
+      let result: ReadableStreamReadResult<Uint8Array>;
+      try {
+        result = await body.reader.read();
+      } catch (error) {
+        body.throwIfAborted();
+        throw new EdgechatError(
+          'stream_truncated',
+          `the response body failed: ${describe(error)}`,
+          {
+            cause: error,
+          },
+        );
+      }
+      body.throwIfAborted();
+      if (result.done) body.markEnded();
+      const text = result.done ? decoder.decode() : decoder.decode(result.value, { stream: true });
+      if (format === 'unknown') format = sniffFormat(text);
+
+      if (format === 'json') {
+        jsonText.push(text);
+        if (!result.done) continue;
+        yield [completionAsChunk(jsonText.join(''))];
+        return true;
+      }
+
+      if (text !== '') parser.feed(text);
+      const terminated = events.length;
+      if (result.done) parser.end();
+      if (events.length > 0) {
+        const chunks: ChatCompletionChunk[] = [];
+        const outcome = takeChunks(events, terminated, chunks);
+        if (chunks.length > 0) yield chunks;
+        if (outcome === true) return true;
+        if (outcome !== false) throw outcome;
+      }
+      if (result.done) return false;
+    }
+  } finally {
+    body.close();
+  }
+}
+
+/**
+ * Moves the chunks of `events` into `chunks` and empties `events`. Returns `true` at
+ * `[DONE]` (later events are dropped), the error that stopped it, or `false`.
+ * Events from `terminated` on were dispatched by the end of the body, without their blank
+ * line: one that is not JSON was cut off by the connection, so it is `stream_truncated`.
+ */
+function takeChunks(
+  events: ServerSentEvent[],
+  terminated: number,
+  chunks: ChatCompletionChunk[],
+): boolean | Error {
+  let outcome: boolean | Error = false;
+  for (let i = 0; i < events.length; i++) {
+    const { event, data } = events[i] as ServerSentEvent;
+    if (event !== 'message') {
+      if (event !== 'error') continue;
+      outcome = upstreamErrorFromEventData(data);
+      break;
+    }
+    if (data === '[DONE]') {
+      outcome = true;
+      break;
+    }
+    try {
+      chunks.push(parseChunk(data));
+    } catch (error) {
+      outcome =
+        i >= terminated && isEdgechatError(error) && error.code === 'invalid_chunk'
+          ? new EdgechatError('stream_truncated', 'the stream ended in the middle of a data line', {
+              cause: error,
+            })
+          : (error as Error);
+      break;
+    }
+  }
+  events.length = 0;
+  return outcome;
+}
+
+/** An event stream starts with a field name, a ':' comment or a blank line; JSON with '{'. */
+function sniffFormat(text: string): 'unknown' | 'sse' | 'json' {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d) continue;
+    return code === 0x7b ? 'json' : 'sse';
+  }
+  return 'unknown';
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
