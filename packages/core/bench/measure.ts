@@ -1,5 +1,7 @@
 // Timing helpers for `pnpm bench`. Contenders of one cell run interleaved, round after round,
-// so drift in machine load hits all of them alike; we report the median round.
+// so drift in machine load hits all of them alike; we report the median round. Time is the
+// process's CPU time (user + system, GC threads included), not wall time: on a shared 2-core
+// machine wall time mostly measures the neighbours, CPU time measures the work.
 
 export interface Contender {
   name: string;
@@ -20,9 +22,10 @@ export async function measureCell(
   const times = contenders.map(() => [] as number[]);
   for (let round = 0; round < warmup + rounds; round += 1) {
     for (const [i, contender] of contenders.entries()) {
-      const start = performance.now();
+      const start = process.cpuUsage();
       await contender.run();
-      const elapsed = performance.now() - start;
+      const used = process.cpuUsage(start);
+      const elapsed = (used.user + used.system) / 1000;
       if (round >= warmup) times[i]!.push(elapsed);
     }
   }
