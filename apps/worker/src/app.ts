@@ -1,0 +1,154 @@
+import {
+  encodeUIMessageStream,
+  runChat,
+  toOpenAIMessages,
+  UI_MESSAGE_STREAM_HEADERS,
+  type ChatModel,
+  type ToolRegistry,
+} from '@edgechat/core';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { commitWhenUpstreamAnswers } from './commit-stream.js';
+import { getConfig, type WorkerConfig } from './config.js';
+import { corsFor } from './cors.js';
+import { ApiError, errorResponse, onError, onNotFound } from './errors.js';
+import { watchFirstCall } from './first-call.js';
+import { selectProvider, type Provider } from './provider.js';
+import { enforceRateLimit, type RateLimiter } from './rate-limit.js';
+import { readJsonBody } from './read-json-body.js';
+import { securityHeaders } from './security-headers.js';
+import { createTools } from './tools.js';
+import { upstreamFailure } from './upstream-errors.js';
+import { parseChatRequest } from './validate.js';
+
+export interface AppDeps {
+  /** Answers every chat instead of OpenAI / the demo model (tests: the core's scripted model). */
+  model?: ChatModel;
+  /** Default: the list in src/tools.ts (`get_current_time`). */
+  tools?: ToolRegistry;
+  /** The clock of the default tools. */
+  now?: () => Date;
+  /** Default `env.RATE_LIMITER`; `null` turns rate limiting off. */
+  rateLimiter?: RateLimiter | null;
+  /** The `fetch` the OpenAI SDK uses (tests: a fake upstream). */
+  fetch?: typeof fetch;
+}
+
+export type AppEnv = { Bindings: Env };
+
+/** API routes and the methods they answer; anything else under /api/ is a JSON 404. */
+const ROUTES = {
+  '/api/chat': 'POST',
+  '/api/config': 'GET, HEAD',
+  '/api/health': 'GET, HEAD',
+} as const;
+
+export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
+  const tools = deps.tools ?? createTools(deps.now === undefined ? {} : { now: deps.now });
+  const providers = new WeakMap<WorkerConfig, Provider>();
+  const providerFor = (config: WorkerConfig): Provider => {
+    let provider = providers.get(config);
+    if (provider === undefined) {
+      provider = selectProvider(config, {
+        ...(deps.model === undefined ? {} : { model: deps.model }),
+        ...(deps.fetch === undefined ? {} : { fetch: deps.fetch }),
+      });
+      providers.set(config, provider);
+    }
+    return provider;
+  };
+
+  const app = new Hono<AppEnv>();
+  app.onError(onError);
+  app.notFound(onNotFound);
+  app.use('*', securityHeaders);
+  app.use('/api/*', cors);
+
+  app.get('/api/health', (c) => c.json({ ok: true }));
+
+  app.get('/api/config', (c) => {
+    const config = getConfig(c.env);
+    const provider = providerFor(config);
+    return c.json({
+      provider: provider.name,
+      model: provider.model,
+      models: provider.models,
+      tools: tools.definitions().map(({ function: { name, description } }) => ({
+        name,
+        description: description ?? '',
+      })),
+      limits: { ...config.limits, maxSteps: config.maxSteps },
+    });
+  });
+
+  app.post('/api/chat', async (c) => {
+    const started = performance.now();
+    const config = getConfig(c.env);
+    const limiter =
+      deps.rateLimiter === undefined ? c.env.RATE_LIMITER : (deps.rateLimiter ?? undefined);
+    await enforceRateLimit(limiter, c.req.raw, config.rateLimitPeriod);
+    const body = await readJsonBody(c.req.raw, config.limits.maxBodyBytes);
+    const provider = providerFor(config);
+    const request = parseChatRequest(body, {
+      limits: config.limits,
+      allowedModels: provider.models,
+    });
+    const modelName = request.model ?? provider.model;
+
+    const watch = watchFirstCall(provider.create(modelName));
+    const chunks = runChat({
+      model: watch.model,
+      messages: toOpenAIMessages(request.messages, { system: config.systemPrompt }),
+      tools,
+      maxSteps: config.maxSteps,
+      // enable_request_signal: fires when the client disconnects, which aborts the upstream call.
+      signal: c.req.raw.signal,
+      messageMetadata: { model: modelName },
+    });
+    const commit = await commitWhenUpstreamAnswers(chunks, watch, config.statusWaitMs);
+    if (commit.kind === 'failed') throw upstreamFailure(commit.outcome);
+    return new Response(encodeUIMessageStream(commit.chunks), {
+      headers: {
+        ...UI_MESSAGE_STREAM_HEADERS,
+        'server-timing': serverTiming(started, watch.settledAt()),
+      },
+    });
+  });
+
+  for (const [path, allow] of Object.entries(ROUTES)) {
+    app.all(path, () =>
+      errorResponse(
+        new ApiError(405, 'method_not_allowed', `${path} answers ${allow} only.`, { allow }),
+      ),
+    );
+  }
+  app.all('/api/*', onNotFound);
+
+  // Only reached when the assets layer sent the request here (it does for /api/* only) or in
+  // tests; serve the SPA like the assets layer would.
+  app.all('*', (c) => (c.env.ASSETS ? c.env.ASSETS.fetch(c.req.raw) : onNotFound(c)));
+  return app;
+}
+
+/**
+ * `upstream`: from the request to the model's HTTP status (absent if the stream was committed
+ * before it); `worker`: until the response. Browsers show it in devtools; the load check uses it
+ * to tell the worker's own time from the local dev proxy's. (In production Workers clocks only
+ * advance on I/O, so `worker` minus `upstream` is I/O-free work and reads as 0.)
+ */
+function serverTiming(started: number, upstreamAt: number | undefined): string {
+  const ms = (at: number) => (at - started).toFixed(1);
+  const worker = `worker;dur=${ms(performance.now())}`;
+  return upstreamAt === undefined ? worker : `upstream;dur=${ms(upstreamAt)}, ${worker}`;
+}
+
+/** `ALLOWED_ORIGINS` is read per request: the middleware is rebuilt only when it changes. */
+const cors: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const middleware = corsMiddlewareFor(getConfig(c.env));
+  return middleware === undefined ? next() : middleware(c, next);
+};
+
+const corsByConfig = new WeakMap<WorkerConfig, MiddlewareHandler | undefined>();
+function corsMiddlewareFor(config: WorkerConfig): MiddlewareHandler | undefined {
+  if (!corsByConfig.has(config)) corsByConfig.set(config, corsFor(config.allowedOrigins));
+  return corsByConfig.get(config);
+}

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_BASE_URL,
+  DEFAULT_SYSTEM_PROMPT,
+  getConfig,
+  readConfig,
+  type WorkerConfig,
+} from './config.js';
+
+const DEFAULTS: WorkerConfig = {
+  apiKey: undefined,
+  baseURL: DEFAULT_BASE_URL,
+  model: 'gpt-4o',
+  allowedModels: ['gpt-4o'],
+  temperature: 0.1,
+  maxTokens: 2048,
+  maxSteps: 5,
+  systemPrompt: DEFAULT_SYSTEM_PROMPT,
+  limits: { maxBodyBytes: 262_144, maxMessages: 100, maxMessageBytes: 32_768 },
+  firstByteTimeoutMs: 30_000,
+  idleTimeoutMs: 30_000,
+  statusWaitMs: 2000,
+  allowedOrigins: [],
+  rateLimitPeriod: 60,
+  warnings: [],
+};
+
+describe('readConfig', () => {
+  it('gives every default for an empty env', () => {
+    expect(readConfig({})).toEqual(DEFAULTS);
+  });
+
+  it('reads every var', () => {
+    expect(
+      readConfig({
+        OPENAI_API_KEY: ' sk-test-123456 ',
+        OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1/',
+        MODEL: 'llama3',
+        ALLOWED_MODELS: 'gpt-4o-mini, llama3 ,,qwen',
+        TEMPERATURE: '0.7',
+        MAX_TOKENS: '512',
+        MAX_STEPS: '3',
+        SYSTEM_PROMPT: 'Be brief.',
+        MAX_BODY_BYTES: '4096',
+        MAX_MESSAGES: '10',
+        MAX_MESSAGE_BYTES: '100',
+        FIRST_BYTE_TIMEOUT_MS: '1500',
+        IDLE_TIMEOUT_MS: '2500',
+        STATUS_WAIT_MS: '0',
+        ALLOWED_ORIGINS: 'https://a.example, http://localhost:5173',
+        RATE_LIMIT_PERIOD: '10',
+      }),
+    ).toEqual({
+      apiKey: 'sk-test-123456',
+      baseURL: 'http://127.0.0.1:11434/v1',
+      model: 'llama3',
+      allowedModels: ['llama3', 'gpt-4o-mini', 'qwen'],
+      temperature: 0.7,
+      maxTokens: 512,
+      maxSteps: 3,
+      systemPrompt: 'Be brief.',
+      limits: { maxBodyBytes: 4096, maxMessages: 10, maxMessageBytes: 100 },
+      firstByteTimeoutMs: 1500,
+      idleTimeoutMs: 2500,
+      statusWaitMs: 0,
+      allowedOrigins: ['https://a.example', 'http://localhost:5173'],
+      rateLimitPeriod: 10,
+      warnings: [],
+    } satisfies WorkerConfig);
+  });
+
+  it('accepts numbers given as JSON vars', () => {
+    expect(readConfig({ TEMPERATURE: 1, MAX_STEPS: 2 })).toMatchObject({
+      temperature: 1,
+      maxSteps: 2,
+    });
+  });
+
+  it('falls back to the default, and names the var, for each invalid value', () => {
+    expect(
+      readConfig({
+        OPENAI_BASE_URL: 'ftp://example.com',
+        TEMPERATURE: 'hot',
+        MAX_TOKENS: '0',
+        MAX_STEPS: '2.5',
+        MAX_BODY_BYTES: '-1',
+        MAX_MESSAGES: 'Infinity',
+        MAX_MESSAGE_BYTES: '1e12',
+        FIRST_BYTE_TIMEOUT_MS: '10',
+        IDLE_TIMEOUT_MS: true,
+        STATUS_WAIT_MS: '999999',
+        RATE_LIMIT_PERIOD: 'NaN',
+      }),
+    ).toEqual({
+      ...DEFAULTS,
+      warnings: [
+        'OPENAI_BASE_URL',
+        'TEMPERATURE',
+        'MAX_TOKENS',
+        'MAX_STEPS',
+        'MAX_BODY_BYTES',
+        'MAX_MESSAGES',
+        'MAX_MESSAGE_BYTES',
+        'FIRST_BYTE_TIMEOUT_MS',
+        'IDLE_TIMEOUT_MS',
+        'STATUS_WAIT_MS',
+        'RATE_LIMIT_PERIOD',
+      ],
+    });
+  });
+
+  it('treats an empty or blank key as no key (demo model)', () => {
+    expect(readConfig({ OPENAI_API_KEY: '' }).apiKey).toBeUndefined();
+    expect(readConfig({ OPENAI_API_KEY: '   ' }).apiKey).toBeUndefined();
+  });
+
+  it('uses the default system prompt for an empty one, and ignores a non-string MODEL', () => {
+    expect(readConfig({ SYSTEM_PROMPT: ' ', MODEL: 42 })).toEqual(DEFAULTS);
+  });
+
+  it('rejects a base URL that does not parse', () => {
+    expect(readConfig({ OPENAI_BASE_URL: 'not a url' })).toEqual({
+      ...DEFAULTS,
+      warnings: ['OPENAI_BASE_URL'],
+    });
+  });
+});
+
+describe('getConfig', () => {
+  it('reads each env object once', () => {
+    const env = { MODEL: 'a' };
+    expect(getConfig(env)).toBe(getConfig(env));
+    expect(getConfig({ MODEL: 'a' })).not.toBe(getConfig(env));
+  });
+});

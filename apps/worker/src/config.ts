@@ -1,0 +1,161 @@
+import { logger, registerSecret } from './log.js';
+
+// The worker's settings, read from `env` (wrangler.jsonc `vars`, `.dev.vars`, secrets).
+// Issue 5: "Limits are configurable vars with sensible defaults". A value that does not parse,
+// or is out of bounds, falls back to its default and is reported in `warnings` (by var name
+// only: values may be secrets) — a typo in a dashboard must not take the site down.
+
+export interface Limits {
+  /** Request body, bytes (413 above). */
+  maxBodyBytes: number;
+  /** Messages per request (413 above). */
+  maxMessages: number;
+  /** UTF-8 bytes of text per message (413 above). */
+  maxMessageBytes: number;
+}
+
+export interface WorkerConfig {
+  /** Absent → the offline demo model. */
+  apiKey: string | undefined;
+  baseURL: string;
+  /** The default model. */
+  model: string;
+  /** Models a client may ask for; always contains `model`. */
+  allowedModels: readonly string[];
+  temperature: number;
+  maxTokens: number;
+  maxSteps: number;
+  systemPrompt: string;
+  limits: Limits;
+  firstByteTimeoutMs: number;
+  idleTimeoutMs: number;
+  /** How long /api/chat waits for the upstream's status before committing to a 200 stream. */
+  statusWaitMs: number;
+  /** CORS: empty → off; `'*'` → any origin. */
+  allowedOrigins: readonly string[];
+  /** Seconds sent as `retry-after` when rate limited. */
+  rateLimitPeriod: number;
+  /** Names of vars whose value was ignored. */
+  warnings: readonly string[];
+}
+
+export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
+export const DEFAULT_MODEL = 'gpt-4o';
+export const DEFAULT_SYSTEM_PROMPT =
+  'You are edgechat, a concise and helpful assistant. Use the tools you are given when they ' +
+  'help answer; otherwise answer directly.';
+
+interface Bounds {
+  min: number;
+  max: number;
+  fallback: number;
+  integer: boolean;
+}
+
+const NUMBERS = {
+  TEMPERATURE: { min: 0, max: 2, fallback: 0.1, integer: false },
+  MAX_TOKENS: { min: 1, max: 1_000_000, fallback: 2048, integer: true },
+  MAX_STEPS: { min: 1, max: 20, fallback: 5, integer: true },
+  MAX_BODY_BYTES: { min: 1024, max: 16 * 1024 * 1024, fallback: 256 * 1024, integer: true },
+  MAX_MESSAGES: { min: 1, max: 10_000, fallback: 100, integer: true },
+  MAX_MESSAGE_BYTES: { min: 1, max: 16 * 1024 * 1024, fallback: 32 * 1024, integer: true },
+  FIRST_BYTE_TIMEOUT_MS: { min: 100, max: 600_000, fallback: 30_000, integer: true },
+  IDLE_TIMEOUT_MS: { min: 100, max: 600_000, fallback: 30_000, integer: true },
+  STATUS_WAIT_MS: { min: 0, max: 30_000, fallback: 2000, integer: true },
+  RATE_LIMIT_PERIOD: { min: 1, max: 3600, fallback: 60, integer: true },
+} satisfies Record<string, Bounds>;
+
+/** `env` as the runtime gives it: vars may be strings, or JSON values when set as such. */
+export type ConfigSource = object;
+
+export function readConfig(source: ConfigSource): WorkerConfig {
+  const env = source as Readonly<Record<string, unknown>>;
+  const warnings: string[] = [];
+  const number = (name: keyof typeof NUMBERS): number => {
+    const bounds: Bounds = NUMBERS[name];
+    const raw = env[name];
+    if (raw === undefined || raw === '') return bounds.fallback;
+    const value =
+      typeof raw === 'number' ? raw : typeof raw === 'string' ? Number(raw.trim()) : NaN;
+    const ok =
+      Number.isFinite(value) &&
+      value >= bounds.min &&
+      value <= bounds.max &&
+      (!bounds.integer || Number.isInteger(value));
+    if (ok) return value;
+    warnings.push(name);
+    return bounds.fallback;
+  };
+
+  const model = text(env.MODEL) || DEFAULT_MODEL;
+  const apiKey = text(env.OPENAI_API_KEY) || undefined;
+  return {
+    apiKey,
+    baseURL: baseURL(env.OPENAI_BASE_URL, warnings),
+    model,
+    allowedModels: unique([model, ...list(env.ALLOWED_MODELS)]),
+    temperature: number('TEMPERATURE'),
+    maxTokens: number('MAX_TOKENS'),
+    maxSteps: number('MAX_STEPS'),
+    systemPrompt:
+      typeof env.SYSTEM_PROMPT === 'string' && env.SYSTEM_PROMPT.trim() !== ''
+        ? env.SYSTEM_PROMPT
+        : DEFAULT_SYSTEM_PROMPT,
+    limits: {
+      maxBodyBytes: number('MAX_BODY_BYTES'),
+      maxMessages: number('MAX_MESSAGES'),
+      maxMessageBytes: number('MAX_MESSAGE_BYTES'),
+    },
+    firstByteTimeoutMs: number('FIRST_BYTE_TIMEOUT_MS'),
+    idleTimeoutMs: number('IDLE_TIMEOUT_MS'),
+    statusWaitMs: number('STATUS_WAIT_MS'),
+    allowedOrigins: list(env.ALLOWED_ORIGINS),
+    rateLimitPeriod: number('RATE_LIMIT_PERIOD'),
+    warnings,
+  };
+}
+
+const cache = new WeakMap<object, WorkerConfig>();
+
+/** `readConfig`, once per `env` object (the runtime reuses it across requests). */
+export function getConfig(env: ConfigSource): WorkerConfig {
+  let config = cache.get(env);
+  if (config === undefined) {
+    config = readConfig(env);
+    registerSecret(config.apiKey);
+    if (config.warnings.length > 0) {
+      logger.warn(
+        `config: invalid values ignored, defaults used for ${config.warnings.join(', ')}`,
+      );
+    }
+    cache.set(env, config);
+  }
+  return config;
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+function list(value: unknown): string[] {
+  return text(value)
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+function unique(items: string[]): string[] {
+  return [...new Set(items)];
+}
+
+function baseURL(value: unknown, warnings: string[]): string {
+  const raw = text(value);
+  if (raw === '') return DEFAULT_BASE_URL;
+  // Only http(s): anything else would make the SDK fail on every request.
+  if (URL.canParse(raw)) {
+    const protocol = new URL(raw).protocol;
+    if (protocol === 'https:' || protocol === 'http:') return raw.replace(/\/+$/, '');
+  }
+  warnings.push('OPENAI_BASE_URL');
+  return DEFAULT_BASE_URL;
+}

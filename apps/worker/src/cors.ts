@@ -1,0 +1,22 @@
+import type { MiddlewareHandler } from 'hono';
+import { cors } from 'hono/cors';
+
+// Issue 5: "CORS off by default, `ALLOWED_ORIGINS` to open it". Off means no CORS headers at all
+// (a preflight then gets the route's 405): the web app is served from the same origin.
+
+const ALLOW_METHODS = ['GET', 'HEAD', 'POST', 'OPTIONS'];
+const ALLOW_HEADERS = ['content-type'];
+const EXPOSE_HEADERS = ['retry-after', 'x-vercel-ai-ui-message-stream'];
+
+/** `origins` as configured: empty → CORS off; contains `'*'` → any origin. */
+export function corsFor(origins: readonly string[]): MiddlewareHandler | undefined {
+  if (origins.length === 0) return undefined;
+  const any = origins.includes('*');
+  return cors({
+    origin: (origin) => (any ? '*' : origins.includes(origin) ? origin : null),
+    allowMethods: ALLOW_METHODS,
+    allowHeaders: ALLOW_HEADERS,
+    exposeHeaders: EXPOSE_HEADERS,
+    maxAge: 600,
+  });
+}

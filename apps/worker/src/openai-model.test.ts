@@ -1,0 +1,250 @@
+import { EdgechatError } from '@edgechat/core';
+import { describe, expect, it } from 'vitest';
+import { createOpenAIModel, type OpenAIModelOptions } from './openai-model.js';
+
+const KEY = 'sk-test-openai-model-0123456789';
+
+interface Call {
+  url: string;
+  method: string;
+  authorization: string | null;
+  body: unknown;
+  signal: AbortSignal | undefined;
+}
+
+/** A fake `fetch`: records each call and answers with `respond(call)`. */
+function fakeFetch(respond: (call: Call) => Promise<Response> | Response) {
+  const calls: Call[] = [];
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const request = new Request(input, init);
+    const call: Call = {
+      url: request.url,
+      method: request.method,
+      authorization: request.headers.get('authorization'),
+      body: JSON.parse(await request.text()) as unknown,
+      signal: init?.signal ?? undefined,
+    };
+    calls.push(call);
+    return respond(call);
+  };
+  return { fetch: fetch as typeof globalThis.fetch, calls };
+}
+
+/** Resolves never, rejects with the signal's reason when it fires (as fetch does). */
+function untilAborted(signal: AbortSignal | undefined): Promise<never> {
+  return new Promise((_resolve, reject) => {
+    signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
+}
+
+function options(
+  fetch: typeof globalThis.fetch,
+  overrides: Partial<OpenAIModelOptions> = {},
+): OpenAIModelOptions {
+  return {
+    apiKey: KEY,
+    baseURL: 'https://upstream.example/v1',
+    model: 'gpt-4o-mini',
+    temperature: 0.1,
+    maxTokens: 321,
+    firstByteTimeoutMs: 5000,
+    idleTimeoutMs: 5000,
+    fetch,
+    ...overrides,
+  };
+}
+
+const SSE =
+  'data: {"id":"x","object":"chat.completion.chunk","created":1,"model":"m","choices":[]}\n\ndata: [DONE]\n\n';
+const messages = [
+  { role: 'system' as const, content: 'Be brief.' },
+  { role: 'user' as const, content: 'hi' },
+];
+const tools = [
+  {
+    type: 'function' as const,
+    function: { name: 'get_current_time', description: 'd', parameters: { type: 'object' } },
+  },
+];
+
+async function text(source: Response | ReadableStream<Uint8Array>): Promise<string> {
+  return new Response(source instanceof Response ? source.body : source).text();
+}
+
+function timeoutError(message: string) {
+  return expect.objectContaining({ name: 'TimeoutError', message });
+}
+
+describe('createOpenAIModel', () => {
+  it('sends the Chat Completions request the issue names, and hands back the raw SSE body', async () => {
+    const upstream = fakeFetch(
+      () => new Response(SSE, { headers: { 'content-type': 'text/event-stream' } }),
+    );
+    const model = createOpenAIModel(options(upstream.fetch));
+    const answer = await model({ messages, tools });
+    expect(answer).toBeInstanceOf(Response);
+    expect([(answer as Response).status, await text(answer)]).toEqual([200, SSE]);
+    expect(upstream.calls.map(({ signal: _signal, ...call }) => call)).toEqual([
+      {
+        url: 'https://upstream.example/v1/chat/completions',
+        method: 'POST',
+        authorization: `Bearer ${KEY}`,
+        body: {
+          model: 'gpt-4o-mini',
+          messages,
+          tools,
+          stream: true,
+          stream_options: { include_usage: true },
+          temperature: 0.1,
+          max_tokens: 321,
+        },
+      },
+    ]);
+  });
+
+  it('sends no `tools` key when the step has none', async () => {
+    const upstream = fakeFetch(() => new Response(SSE));
+    await createOpenAIModel(options(upstream.fetch))({ messages });
+    expect(Object.keys(upstream.calls[0]?.body as object)).toEqual([
+      'model',
+      'messages',
+      'stream',
+      'stream_options',
+      'temperature',
+      'max_tokens',
+    ]);
+  });
+
+  it("answers an HTTP error with a bodiless response of the same status: the upstream's text (which may quote the key) is dropped", async () => {
+    const upstream = fakeFetch(
+      () =>
+        new Response(JSON.stringify({ error: { message: `Incorrect API key provided: ${KEY}` } }), {
+          status: 401,
+          headers: { 'content-type': 'application/json', 'x-request-id': 'req_1' },
+        }),
+    );
+    const answer = (await createOpenAIModel(options(upstream.fetch))({ messages })) as Response;
+    expect([answer.status, [...answer.headers], await answer.text()]).toEqual([401, [], '']);
+  });
+
+  it('keeps retry-after of a 429, and does not retry it (nor a 500)', async () => {
+    for (const [status, headers] of [
+      [429, { 'retry-after': '12' }],
+      [500, {}],
+    ] as const) {
+      const upstream = fakeFetch(() => new Response('{}', { status, headers }));
+      const answer = (await createOpenAIModel(options(upstream.fetch))({ messages })) as Response;
+      expect([answer.status, Object.fromEntries(answer.headers), upstream.calls.length]).toEqual([
+        status,
+        headers,
+        1,
+      ]);
+    }
+  });
+
+  it('rejects a network failure with a fixed message (no URL, no cause text)', async () => {
+    const upstream = fakeFetch(() => Promise.reject(new TypeError(`connect ECONNREFUSED ${KEY}`)));
+    const failure = await createOpenAIModel(options(upstream.fetch))({ messages }).catch(
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(EdgechatError);
+    expect(failure).toMatchObject({
+      code: 'upstream_unreachable',
+      message: 'The model provider could not be reached.',
+    });
+    expect((failure as Error).cause).toBeUndefined();
+  });
+
+  it('passes an abort on to the request and rejects with the signal’s reason', async () => {
+    const upstream = fakeFetch((call) => untilAborted(call.signal));
+    const controller = new AbortController();
+    const answer = createOpenAIModel(options(upstream.fetch))({
+      messages,
+      signal: controller.signal,
+    });
+    await Promise.resolve();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const reason = new DOMException('client went away', 'AbortError');
+    controller.abort(reason);
+    await expect(answer).rejects.toBe(reason);
+    expect(upstream.calls[0]?.signal?.aborted).toBe(true);
+  });
+
+  it('rejects at once when the signal already fired', async () => {
+    const upstream = fakeFetch(() => new Response(SSE));
+    const reason = new DOMException('gone', 'AbortError');
+    await expect(
+      createOpenAIModel(options(upstream.fetch))({ messages, signal: AbortSignal.abort(reason) }),
+    ).rejects.toBe(reason);
+  });
+
+  it('first-byte timeout before the headers: aborts the request, rejects with a TimeoutError', async () => {
+    const upstream = fakeFetch((call) => untilAborted(call.signal));
+    const started = Date.now();
+    const failure = await createOpenAIModel(options(upstream.fetch, { firstByteTimeoutMs: 100 }))({
+      messages,
+    }).catch((error: unknown) => error);
+    expect(failure).toEqual(timeoutError('The model did not answer within 0.1 s.'));
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(upstream.calls[0]?.signal?.aborted).toBe(true);
+  });
+
+  it('first-byte timeout after the headers: the body errors with a TimeoutError and the request is aborted', async () => {
+    const upstream = fakeFetch((call) => {
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          call.signal?.addEventListener('abort', () => controller.error(call.signal?.reason));
+        },
+      });
+      return new Response(body);
+    });
+    const answer = (await createOpenAIModel(options(upstream.fetch, { firstByteTimeoutMs: 100 }))({
+      messages,
+    })) as Response;
+    const failure = await answer.text().catch((error: unknown) => error);
+    expect(failure).toEqual(timeoutError('The model did not answer within 0.1 s.'));
+    expect(upstream.calls[0]?.signal?.aborted).toBe(true);
+  });
+
+  it('idle timeout between chunks, counted only while the body is being read', async () => {
+    const upstream = fakeFetch((call) => {
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('data: {}\n\n'));
+          call.signal?.addEventListener('abort', () => controller.error(call.signal?.reason));
+        },
+      });
+      return new Response(body);
+    });
+    const answer = (await createOpenAIModel(options(upstream.fetch, { idleTimeoutMs: 100 }))({
+      messages,
+    })) as Response;
+    const reader = (answer.body as ReadableStream<Uint8Array>).getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe('data: {}\n\n');
+    // A slow consumer: no read for longer than the idle timeout is not a timeout.
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(upstream.calls[0]?.signal?.aborted).toBe(false);
+    const started = Date.now();
+    await expect(reader.read()).rejects.toEqual(
+      timeoutError('The model stopped answering for 0.1 s.'),
+    );
+    expect(Date.now() - started).toBeGreaterThanOrEqual(90);
+  });
+
+  it('cancelling the body cancels the upstream body', async () => {
+    let cancelled: unknown;
+    const upstream = fakeFetch(
+      () =>
+        new Response(
+          new ReadableStream<Uint8Array>({
+            cancel(reason) {
+              cancelled = reason;
+            },
+          }),
+        ),
+    );
+    const answer = (await createOpenAIModel(options(upstream.fetch))({ messages })) as Response;
+    await answer.body?.cancel('stop');
+    expect(cancelled).toBe('stop');
+  });
+});

@@ -1,0 +1,152 @@
+import { EdgechatError, type ChatModel } from '@edgechat/core';
+import OpenAI, { APIError } from 'openai';
+
+// Issue 5: "Upstream calls go through the official `openai` SDK (6.x: `create({ stream: true,
+// stream_options: { include_usage: true } }).asResponse()`), whose body the core parses."
+// The SDK only makes the request; the raw SSE body goes to the core, which owns parsing.
+
+export interface OpenAIModelOptions {
+  apiKey: string;
+  baseURL: string;
+  model: string;
+  temperature: number;
+  maxTokens: number;
+  /** Until the first byte of the body; also caps the wait for response headers. */
+  firstByteTimeoutMs: number;
+  /** Between two body chunks. */
+  idleTimeoutMs: number;
+  /** For tests; default the global `fetch`. */
+  fetch?: typeof fetch;
+}
+
+export function createOpenAIModel(options: OpenAIModelOptions): ChatModel {
+  const client = new OpenAI({
+    apiKey: options.apiKey,
+    baseURL: options.baseURL,
+    // No retries: a retried 429 only makes the user wait longer; they get the 429 instead.
+    maxRetries: 0,
+    // Our own first-byte timer below fires first; this is a backstop.
+    timeout: options.firstByteTimeoutMs + 1000,
+    // The SDK's logger can print request details; we log through src/log.ts only.
+    logLevel: 'off',
+    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+  });
+
+  return async ({ messages, tools, signal }) => {
+    const upstream = new AbortController();
+    const timeouts = createTimeouts(upstream, options);
+    const onAbort = (): void => upstream.abort(signal?.reason);
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      const response = await client.chat.completions
+        .create(
+          {
+            model: options.model,
+            messages: messages as OpenAI.Chat.ChatCompletionMessageParam[],
+            ...(tools === undefined ? {} : { tools: tools as OpenAI.Chat.ChatCompletionTool[] }),
+            stream: true,
+            stream_options: { include_usage: true },
+            temperature: options.temperature,
+            max_tokens: options.maxTokens,
+          },
+          { signal: upstream.signal },
+        )
+        .asResponse();
+      return new Response(timeouts.guard(response.body), {
+        status: response.status,
+        headers: response.headers,
+      });
+    } catch (error) {
+      timeouts.clear();
+      signal?.removeEventListener('abort', onAbort);
+      if (signal?.aborted) throw signal.reason;
+      if (timeouts.error !== undefined) throw timeouts.error;
+      if (error instanceof APIError && error.status !== undefined) {
+        // The SDK throws for non-2xx with the upstream's message in it, which may quote the key.
+        // Hand the core a bodiless response with the status: it reports it without any text.
+        const headers = new Headers();
+        const retryAfter = error.headers?.get('retry-after');
+        if (retryAfter) headers.set('retry-after', retryAfter);
+        return new Response(null, { status: error.status, headers });
+      }
+      throw new EdgechatError('upstream_unreachable', 'The model provider could not be reached.');
+    }
+  };
+}
+
+interface Timeouts {
+  /** Set once a timer fired. */
+  readonly error: DOMException | undefined;
+  guard(body: ReadableStream<Uint8Array> | null): ReadableStream<Uint8Array> | null;
+  clear(): void;
+}
+
+/**
+ * Issue 5: "first-byte timeout (default 30 s) → `error` chunk". The first-byte timer runs from
+ * the request until the first body chunk; then an idle timer runs while a read is pending (a
+ * slow consumer is not the upstream's fault). Either aborts the upstream request and errors
+ * the body with a `TimeoutError` (what `AbortSignal.timeout` throws), which the run loop turns
+ * into an `error` chunk saying the model took too long.
+ */
+function createTimeouts(upstream: AbortController, options: OpenAIModelOptions): Timeouts {
+  let error: DOMException | undefined;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const fire = (message: string) => (): void => {
+    error = new DOMException(message, 'TimeoutError');
+    upstream.abort(error);
+  };
+  const seconds = (ms: number): string => `${Math.round(ms / 100) / 10} s`;
+  const arm = (ms: number, message: string): void => {
+    clearTimeout(timer);
+    timer = setTimeout(fire(message), ms);
+  };
+  arm(
+    options.firstByteTimeoutMs,
+    `The model did not answer within ${seconds(options.firstByteTimeoutMs)}.`,
+  );
+
+  return {
+    get error() {
+      return error;
+    },
+    clear: () => clearTimeout(timer),
+    guard(body) {
+      if (body === null) {
+        clearTimeout(timer);
+        return null;
+      }
+      const reader = body.getReader();
+      let first = true;
+      return new ReadableStream<Uint8Array>(
+        {
+          async pull(controller) {
+            if (!first) {
+              arm(
+                options.idleTimeoutMs,
+                `The model stopped answering for ${seconds(options.idleTimeoutMs)}.`,
+              );
+            }
+            let result: ReadableStreamReadResult<Uint8Array>;
+            try {
+              result = await reader.read();
+            } catch (readError) {
+              clearTimeout(timer);
+              controller.error(error ?? readError);
+              return;
+            }
+            clearTimeout(timer);
+            first = false;
+            if (result.done) controller.close();
+            else controller.enqueue(result.value);
+          },
+          cancel(reason) {
+            clearTimeout(timer);
+            return reader.cancel(reason);
+          },
+        },
+        { highWaterMark: 0 },
+      );
+    },
+  };
+}

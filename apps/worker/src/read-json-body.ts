@@ -1,0 +1,78 @@
+import { ApiError } from './errors.js';
+
+// Issue 5: "request body ≤ 256 KB (413) … JSON only (415), malformed JSON (400)". The size is
+// checked twice: against `content-length` before reading, and while reading, because a chunked
+// body has no length and a declared length can lie. The body is never buffered past the limit.
+
+/** `application/json`, with or without parameters (`; charset=utf-8`). */
+export function isJsonContentType(header: string | null): boolean {
+  if (header === null) return false;
+  const mediaType = header.split(';', 1)[0]?.trim().toLowerCase();
+  return mediaType === 'application/json';
+}
+
+export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
+  if (!isJsonContentType(request.headers.get('content-type'))) {
+    throw new ApiError(
+      415,
+      'unsupported_media_type',
+      'The body must be JSON, sent with content-type: application/json.',
+    );
+  }
+  const declared = request.headers.get('content-length');
+  if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes);
+
+  const bytes = await readCapped(request.body, maxBytes);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new ApiError(400, 'invalid_json', 'The body is not valid UTF-8.');
+  }
+  if (text.trim() === '') throw new ApiError(400, 'invalid_json', 'The body is empty.');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    // The parser's own message can quote the input; a fixed text is enough to act on.
+    throw new ApiError(400, 'invalid_json', 'The body is not valid JSON.');
+  }
+}
+
+async function readCapped(
+  body: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+): Promise<Uint8Array> {
+  if (body === null) return new Uint8Array(0);
+  const reader = body.getReader();
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch {
+      // The client went away mid-upload; nobody will read this answer.
+      throw new ApiError(400, 'bad_request', 'The body could not be read.');
+    }
+    const { done, value } = chunk;
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(maxBytes);
+    }
+    parts.push(value);
+  }
+  if (parts.length === 1) return parts[0] as Uint8Array;
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const part of parts) {
+    bytes.set(part, offset);
+    offset += part.byteLength;
+  }
+  return bytes;
+}
+
+function tooLarge(maxBytes: number): ApiError {
+  return new ApiError(413, 'payload_too_large', `The body is larger than ${maxBytes} bytes.`);
+}

@@ -1,0 +1,244 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from './errors.js';
+import {
+  MAX_JSON_DEPTH,
+  parseChatRequest,
+  utf8Length,
+  type ValidationOptions,
+} from './validate.js';
+
+// The error rows live in test/bad-input.test.ts (one test per README row); here: what valid
+// requests become, and the edges of each limit.
+
+const OPTIONS: ValidationOptions = {
+  limits: { maxBodyBytes: 262_144, maxMessages: 3, maxMessageBytes: 10 },
+  allowedModels: ['gpt-4o', 'gpt-4o-mini'],
+};
+
+function rejection(
+  body: unknown,
+  options = OPTIONS,
+): { status: number; code: string; message: string } {
+  try {
+    parseChatRequest(body, options);
+  } catch (error) {
+    if (error instanceof ApiError)
+      return { status: error.status, code: error.code, message: error.message };
+    throw error;
+  }
+  throw new Error('accepted');
+}
+
+describe('parseChatRequest', () => {
+  it('turns simple {role, content} messages into UI messages', () => {
+    expect(
+      parseChatRequest(
+        {
+          messages: [
+            { role: 'user', content: 'hi' },
+            { role: 'assistant', content: 'hello' },
+            { role: 'user', content: 'time?' },
+          ],
+        },
+        OPTIONS,
+      ),
+    ).toEqual({
+      messages: [
+        { id: 'messages[0]', role: 'user', parts: [{ type: 'text', text: 'hi' }] },
+        { id: 'messages[1]', role: 'assistant', parts: [{ type: 'text', text: 'hello' }] },
+        { id: 'messages[2]', role: 'user', parts: [{ type: 'text', text: 'time?' }] },
+      ],
+    });
+  });
+
+  it('keeps AI SDK UI messages, their ids, the chat id and the model; drops unknown fields', () => {
+    const tool = {
+      type: 'dynamic-tool',
+      toolName: 'get_current_time',
+      toolCallId: 'call_1',
+      state: 'output-available',
+      input: { timezone: 'Asia/Seoul' },
+      output: { iso: '2026-01-01T00:00:00+09:00' },
+      callProviderMetadata: { ignored: true },
+    };
+    expect(
+      parseChatRequest(
+        {
+          id: 'chat-1',
+          model: 'gpt-4o-mini',
+          trigger: 'submit-message',
+          messages: [
+            {
+              id: 'u1',
+              role: 'user',
+              parts: [
+                { type: 'text', text: 'time?' },
+                { type: 'data-x', data: 1 },
+              ],
+            },
+            {
+              id: 'a1',
+              role: 'assistant',
+              metadata: { model: 'gpt-4o' },
+              parts: [
+                { type: 'step-start' },
+                tool,
+                { type: 'step-start' },
+                { type: 'reasoning', text: 'hm', state: 'done' },
+                { type: 'text', text: 'ok', state: 'done' },
+              ],
+            },
+            {
+              id: 'u2',
+              role: 'user',
+              content: 'ignored',
+              parts: [{ type: 'text', text: 'again' }],
+            },
+          ],
+        },
+        OPTIONS,
+      ),
+    ).toEqual({
+      id: 'chat-1',
+      model: 'gpt-4o-mini',
+      messages: [
+        {
+          id: 'u1',
+          role: 'user',
+          parts: [
+            { type: 'text', text: 'time?' },
+            { type: 'data-x', data: 1 },
+          ],
+        },
+        {
+          id: 'a1',
+          role: 'assistant',
+          parts: [
+            { type: 'step-start' },
+            {
+              type: 'dynamic-tool',
+              toolName: 'get_current_time',
+              toolCallId: 'call_1',
+              state: 'output-available',
+              input: { timezone: 'Asia/Seoul' },
+              output: { iso: '2026-01-01T00:00:00+09:00' },
+            },
+            { type: 'step-start' },
+            { type: 'reasoning', text: 'hm' },
+            { type: 'text', text: 'ok' },
+          ],
+        },
+        { id: 'u2', role: 'user', parts: [{ type: 'text', text: 'again' }] },
+      ],
+    });
+  });
+
+  it('keeps every tool part state', () => {
+    const part = (state: string, extra: object = {}) => ({
+      type: 'dynamic-tool',
+      toolName: 't',
+      toolCallId: `c-${state}`,
+      state,
+      input: {},
+      ...extra,
+    });
+    const parts = [
+      part('input-streaming'),
+      part('input-available'),
+      part('output-available', { output: null }),
+      part('output-error', { errorText: 'boom' }),
+    ];
+    const request = parseChatRequest(
+      {
+        messages: [
+          { role: 'assistant', parts },
+          { role: 'user', content: 'x' },
+        ],
+      },
+      OPTIONS,
+    );
+    expect(request.messages[0]?.parts).toEqual(parts);
+  });
+
+  it('accepts exactly the limits', () => {
+    const messages = [
+      { role: 'user', content: '0123456789' },
+      { role: 'assistant', content: 'é'.repeat(5) },
+      { role: 'user', content: '한국' },
+    ];
+    expect(parseChatRequest({ messages }, OPTIONS).messages).toHaveLength(3);
+    expect(rejection({ messages: [...messages, { role: 'user', content: 'x' }] })).toEqual({
+      status: 413,
+      code: 'too_many_messages',
+      message: 'messages: at most 3 messages are accepted (got 4).',
+    });
+    expect(
+      rejection({ messages: [{ role: 'user', content: '한국어ab' }, ...messages.slice(1)] }),
+    ).toEqual({
+      status: 413,
+      code: 'message_too_large',
+      message: 'messages[0]: at most 10 bytes of text per message are accepted (got 11).',
+    });
+  });
+
+  it('counts text and reasoning parts of a message together', () => {
+    expect(
+      rejection({
+        messages: [
+          {
+            role: 'assistant',
+            parts: [
+              { type: 'text', text: '123456' },
+              { type: 'reasoning', text: '12345' },
+            ],
+          },
+          { role: 'user', content: 'x' },
+        ],
+      }).message,
+    ).toBe('messages[0]: at most 10 bytes of text per message are accepted (got 11).');
+  });
+
+  it(`accepts tool input nested ${MAX_JSON_DEPTH} deep, not deeper`, () => {
+    const nested = (depth: number): unknown => (depth === 0 ? 1 : [nested(depth - 1)]);
+    const body = (depth: number) => ({
+      messages: [
+        {
+          role: 'assistant',
+          parts: [
+            {
+              type: 'dynamic-tool',
+              toolName: 't',
+              toolCallId: 'c',
+              state: 'input-available',
+              input: nested(depth),
+            },
+          ],
+        },
+        { role: 'user', content: 'x' },
+      ],
+    });
+    expect(parseChatRequest(body(MAX_JSON_DEPTH), OPTIONS).messages).toHaveLength(2);
+    expect(rejection(body(MAX_JSON_DEPTH + 1)).message).toBe(
+      `messages[0].parts[0].input: must not be nested deeper than ${MAX_JSON_DEPTH} levels`,
+    );
+  });
+});
+
+describe('utf8Length', () => {
+  it('matches TextEncoder, lone surrogates included', () => {
+    for (const text of [
+      '',
+      'abc',
+      'é',
+      '한국어',
+      '😀',
+      'a😀b',
+      '\ud800',
+      '\udc00x',
+      '\ud800\ud800',
+      'x\ud83d',
+    ]) {
+      expect([text, utf8Length(text)]).toEqual([text, new TextEncoder().encode(text).length]);
+    }
+  });
+});

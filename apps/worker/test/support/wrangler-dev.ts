@@ -1,0 +1,123 @@
+// Starts a real `wrangler dev` for end-to-end tests and the load check: free ports, vars from
+// the caller (never from a developer's .dev.vars), its own process group so that stopping it
+// also stops workerd, and readiness = /api/health answering.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const WORKER_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface WranglerDev {
+  /** e.g. http://127.0.0.1:41234 */
+  url: string;
+  /** Everything wrangler (and the worker's console) printed so far. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+export interface WranglerDevOptions {
+  /** wrangler's --log-level; `log` (default) prints a line per request and the worker's console. */
+  logLevel?: 'log' | 'warn' | 'error';
+  timeoutMs?: number;
+}
+
+export async function startWranglerDev(
+  vars: Record<string, string>,
+  { logLevel = 'log', timeoutMs = 90_000 }: WranglerDevOptions = {},
+): Promise<WranglerDev> {
+  const [port, inspectorPort] = [await freePort(), await freePort()];
+  // An empty env file: with --env-file, wrangler does not read .dev.vars (which may hold a real key).
+  const tmp = mkdtempSync(join(tmpdir(), 'edgechat-e2e-'));
+  const envFile = join(tmp, 'empty.env');
+  writeFileSync(envFile, '');
+  const args = [
+    'dev',
+    '--port',
+    String(port),
+    '--inspector-port',
+    String(inspectorPort),
+    '--ip',
+    '127.0.0.1',
+    '--env-file',
+    envFile,
+    '--show-interactive-dev-session=false',
+    '--log-level',
+    logLevel,
+    ...Object.entries(vars).flatMap(([key, value]) => ['--var', `${key}:${value}`]),
+  ];
+  const child = spawn(join(WORKER_DIR, 'node_modules', '.bin', 'wrangler'), args, {
+    cwd: WORKER_DIR,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      WRANGLER_SEND_METRICS: 'false',
+      CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+      TURBO_TELEMETRY_DISABLED: '1',
+      // Wrangler's update check and colours only add noise to the captured output.
+      WRANGLER_LOG_SANITIZE: 'false',
+      NO_COLOR: '1',
+      FORCE_COLOR: '0',
+    },
+  });
+  let output = '';
+  child.stdout?.on('data', (data: Buffer) => (output += data.toString()));
+  child.stderr?.on('data', (data: Buffer) => (output += data.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async (): Promise<void> => {
+    await killGroup(child);
+    rmSync(tmp, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) {
+      await stop();
+      throw new Error(`wrangler dev exited with ${child.exitCode}:\n${output}`);
+    }
+    try {
+      const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2000) });
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`wrangler dev not ready after ${timeoutMs} ms:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return { url, output: () => output, stop };
+}
+
+async function killGroup(child: ChildProcess): Promise<void> {
+  if (child.pid === undefined || child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    return; // already gone
+  }
+  const timer = setTimeout(() => {
+    try {
+      process.kill(-(child.pid as number), 'SIGKILL');
+    } catch {
+      // gone
+    }
+  }, 5000);
+  await exited;
+  clearTimeout(timer);
+}

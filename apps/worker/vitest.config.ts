@@ -1,0 +1,10 @@
+import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
+import { defineConfig } from 'vitest/config';
+
+// Unit and route tests, inside workerd with the bindings of wrangler.jsonc.
+export default defineConfig({
+  plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.jsonc' } })],
+  test: {
+    include: ['src/**/*.test.ts', 'test/*.test.ts'],
+  },
+});
