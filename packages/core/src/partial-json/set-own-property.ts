@@ -17,7 +17,12 @@ export function setOwnProperty(
   define: boolean,
 ): void {
   if (define) {
-    Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+    Object.defineProperty(obj, key, {
+      value,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
   } else {
     obj[key] = value;
   }

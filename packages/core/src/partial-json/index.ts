@@ -1,0 +1,3 @@
+export { parsePartialJson } from './parse-partial-json.js';
+export { createPartialJsonParser } from './parser.js';
+export type { PartialJsonParser, PartialJsonResult } from './types.js';
