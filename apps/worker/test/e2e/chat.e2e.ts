@@ -1,6 +1,7 @@
 // End to end: a real `wrangler dev` (workerd, the wrangler.jsonc bindings, the assets) talking
 // to the mock OpenAI server over real sockets. Issue 5's e2e lines, one describe each.
 import { readUIMessageStream as readCoreStream, type UIMessageChunk } from '@edgechat/core';
+import { joinDeltas } from '@edgechat/core/testing';
 import { DefaultChatTransport, readUIMessageStream, type UIMessage } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockOpenAI, type MockOpenAI, type MockRequest } from '../mock-openai.js';
@@ -57,8 +58,9 @@ async function chunksOf(response: Response): Promise<UIMessageChunk[]> {
 const textOf = (chunks: UIMessageChunk[]) =>
   chunks.flatMap((chunk) => (chunk.type === 'text-delta' ? [chunk.delta] : [])).join('');
 
+/** Ids and clock readings out; deltas joined (the worker sends what one upstream read brought as one). */
 function normalize(chunks: UIMessageChunk[]): unknown[] {
-  return chunks.map((chunk) => {
+  return joinDeltas(chunks).map((chunk) => {
     if (chunk.type === 'start') return { ...chunk, messageId: '<id>' };
     if ('id' in chunk && chunk.type.startsWith('text-')) return { ...chunk, id: '<text>' };
     if (chunk.type === 'tool-output-available') {
@@ -141,9 +143,7 @@ describe('the streamed chunks', () => {
       { type: 'finish-step' },
       { type: 'start-step' },
       { type: 'text-start', id: '<text>' },
-      { type: 'text-delta', id: '<text>', delta: 'Seoul and ' },
-      { type: 'text-delta', id: '<text>', delta: 'New York ' },
-      { type: 'text-delta', id: '<text>', delta: 'times are above.' },
+      { type: 'text-delta', id: '<text>', delta: 'Seoul and New York times are above.' },
       { type: 'text-end', id: '<text>' },
       { type: 'finish-step' },
       {
@@ -285,7 +285,7 @@ describe('upstream faults after the stream started: a clean `error` chunk, the p
     ['cut-mid-stream', 'The answer was cut off before it finished. Please try again.'],
     ['error-frame', 'The model service failed while answering. Please try again.'],
     ['truncated', 'The answer was cut off before it finished. Please try again.'],
-    ['hang-mid-stream', 'The answer was cut off before it finished. Please try again.'],
+    ['hang-mid-stream', 'The model service took too long to answer. Please try again.'],
   ])('%s', async (scenario, errorText) => {
     const response = await chat(`scenario: ${scenario}`);
     expect(response.status).toBe(200);
@@ -319,7 +319,7 @@ describe('upstream faults after the stream started: a clean `error` chunk, the p
     expect(normalize(chunks)).toEqual([
       { type: 'start', messageId: '<id>', messageMetadata: { model: 'gpt-4o' } },
       { type: 'start-step' },
-      { type: 'error', errorText: 'The answer was cut off before it finished. Please try again.' },
+      { type: 'error', errorText: 'The model service took too long to answer. Please try again.' },
       { type: 'finish-step' },
       { type: 'finish', finishReason: 'error' },
     ]);

@@ -4,6 +4,7 @@ import {
   chatCompletionChunk,
   encodeChatCompletionStream,
 } from '../testing/encode-chat-completion-stream.js';
+import { joinDeltas } from '../testing/join-deltas.js';
 import { createScriptedModel } from '../testing/scripted-model.js';
 import { createGetCurrentTime, createToolRegistry } from '../tools/index.js';
 import { runChat } from './run-chat.js';
@@ -477,7 +478,73 @@ describe('runChat', () => {
     };
     const whole = await run(undefined);
     expect(whole).toHaveLength(18);
-    expect(await run('random')).toEqual(whole);
+    // Deltas that share a network read are sent as one: compare them joined.
+    expect(joinDeltas(await run('random'))).toEqual(joinDeltas(whole));
+  });
+
+  it('sends the deltas of one part that arrive in one network read as one chunk', async () => {
+    const script = [
+      {
+        text: ['Checking ', 'the ', 'time.'],
+        toolCalls: [
+          { id: 'call_a', name: 'get_current_time', arguments: ['{"time', 'zone":', '"UTC"}'] },
+          { id: 'call_b', name: 'get_current_time', arguments: ['{"timezone":"Asia/Seoul"}'] },
+        ],
+      },
+      { text: ['Done', ' now'] },
+    ];
+    // `split: []` cuts nothing: each step's whole answer is one read.
+    const model = createScriptedModel(script, { split: [] });
+    const tools = createToolRegistry([getCurrentTime]);
+    const chunks = await readAll(
+      runChat({ model, messages: history, tools, messageId: 'm', generateId: countingIds() }),
+    );
+    expect(chunks.filter((chunk) => chunk.type !== 'tool-output-available')).toEqual([
+      { type: 'start', messageId: 'm' },
+      { type: 'start-step' },
+      { type: 'text-start', id: 'text-1' },
+      { type: 'text-delta', id: 'text-1', delta: 'Checking the time.' },
+      {
+        type: 'tool-input-start',
+        toolCallId: 'call_a',
+        toolName: 'get_current_time',
+        dynamic: true,
+      },
+      { type: 'tool-input-delta', toolCallId: 'call_a', inputTextDelta: '{"timezone":"UTC"}' },
+      {
+        type: 'tool-input-start',
+        toolCallId: 'call_b',
+        toolName: 'get_current_time',
+        dynamic: true,
+      },
+      {
+        type: 'tool-input-delta',
+        toolCallId: 'call_b',
+        inputTextDelta: '{"timezone":"Asia/Seoul"}',
+      },
+      {
+        type: 'tool-input-available',
+        toolCallId: 'call_a',
+        toolName: 'get_current_time',
+        input: { timezone: 'UTC' },
+        dynamic: true,
+      },
+      {
+        type: 'tool-input-available',
+        toolCallId: 'call_b',
+        toolName: 'get_current_time',
+        input: { timezone: 'Asia/Seoul' },
+        dynamic: true,
+      },
+      { type: 'text-end', id: 'text-1' },
+      { type: 'finish-step' },
+      { type: 'start-step' },
+      { type: 'text-start', id: 'text-2' },
+      { type: 'text-delta', id: 'text-2', delta: 'Done now' },
+      { type: 'text-end', id: 'text-2' },
+      { type: 'finish-step' },
+      { type: 'finish', finishReason: 'stop' },
+    ]);
   });
 
   it('waits for a slow consumer instead of reading the model ahead without bound', async () => {

@@ -58,6 +58,19 @@ describe('safeErrorMessage', () => {
     ]);
   });
 
+  it('says a stream that stalled until a timeout took too long, not that it was cut off', () => {
+    const stalled = new EdgechatError('stream_truncated', SECRET, {
+      cause: new DOMException(SECRET, 'TimeoutError'),
+    });
+    const dropped = new EdgechatError('stream_truncated', SECRET, {
+      cause: new TypeError('terminated'),
+    });
+    expect([safeErrorMessage(stalled), safeErrorMessage(dropped)]).toEqual([
+      SAFE_ERROR_MESSAGES.timeout,
+      SAFE_ERROR_MESSAGES.truncated,
+    ]);
+  });
+
   it('names aborts and timeouts, and gives the fallback for anything else', () => {
     expect([
       safeErrorMessage(new DOMException(SECRET, 'AbortError')),

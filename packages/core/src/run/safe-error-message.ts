@@ -37,7 +37,11 @@ export function safeErrorMessage(
       case 'upstream_error':
         return SAFE_ERROR_MESSAGES.upstream;
       case 'stream_truncated':
-        return SAFE_ERROR_MESSAGES.truncated;
+        // A body that stalled until a timeout aborted it: the reader reports the failed read
+        // as truncation, its cause says why.
+        return isNamedError(error.cause, 'TimeoutError')
+          ? SAFE_ERROR_MESSAGES.timeout
+          : SAFE_ERROR_MESSAGES.truncated;
       case 'invalid_chunk':
       case 'invalid_response':
         return SAFE_ERROR_MESSAGES.unreadable;

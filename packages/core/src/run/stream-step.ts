@@ -3,6 +3,7 @@ import type {
   ChatStreamEvent,
   CompletionUsage,
 } from '../chat-completions/types.js';
+import type { UIMessageChunk } from '../ui-stream/types.js';
 import type { ChunkWriter } from './chunk-stream.js';
 import { callModel } from './call-model.js';
 import { forEachChatEvent } from './for-each-chat-event.js';
@@ -69,7 +70,21 @@ export async function streamStep(
     writer.write({ type: 'start-step' });
   }
   const toolCalls: EndedToolCall[] = [];
-  const result = await forEachChatEvent(source, writer.signal, forward, writer.ready);
+  // Consecutive deltas of one part that arrived in the same network read go out as one
+  // chunk: nothing waits longer (they are sent before the next read), and a fast upstream
+  // costs the client one frame per read instead of one per token.
+  let pending: PendingDelta | undefined;
+  const flush = (): void => {
+    if (pending === undefined) return;
+    writer.write(pending);
+    pending = undefined;
+  };
+  let result;
+  try {
+    result = await forEachChatEvent(source, writer.signal, forward, flush, writer.ready);
+  } finally {
+    flush();
+  }
   progress.streamed = true;
   closeText(writer, progress);
   const message = repairToolCallIds(result.message, toolCalls);
@@ -92,12 +107,18 @@ export async function streamStep(
         if (id === undefined) {
           id = generateId();
           progress.openTextId = id;
+          flush();
           writer.write({ type: 'text-start', id });
         }
-        writer.write({ type: 'text-delta', id, delta: event.delta });
+        if (pending?.type === 'text-delta' && pending.id === id) pending.delta += event.delta;
+        else {
+          flush();
+          pending = { type: 'text-delta', id, delta: event.delta };
+        }
         return;
       }
       case 'tool-call-start':
+        flush();
         writer.write({
           type: 'tool-input-start',
           toolCallId: event.id,
@@ -106,13 +127,19 @@ export async function streamStep(
         });
         return;
       case 'tool-call-delta':
-        writer.write({
-          type: 'tool-input-delta',
-          toolCallId: event.id,
-          inputTextDelta: event.argumentsDelta,
-        });
+        if (pending?.type === 'tool-input-delta' && pending.toolCallId === event.id) {
+          pending.inputTextDelta += event.argumentsDelta;
+        } else {
+          flush();
+          pending = {
+            type: 'tool-input-delta',
+            toolCallId: event.id,
+            inputTextDelta: event.argumentsDelta,
+          };
+        }
         return;
       case 'tool-call-end': {
+        flush();
         const call = endedToolCall(event, generateId);
         toolCalls.push(call);
         context.onToolCallEnd(call);
@@ -123,6 +150,8 @@ export async function streamStep(
     }
   }
 }
+
+type PendingDelta = Extract<UIMessageChunk, { type: 'text-delta' | 'tool-input-delta' }>;
 
 export function closeText(writer: ChunkWriter, progress: StepProgress): void {
   if (progress.openTextId === undefined) return;

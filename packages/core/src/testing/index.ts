@@ -17,3 +17,4 @@ export type {
   ScriptedStep,
   ScriptedToolCall,
 } from './scripted-model.js';
+export { joinDeltas } from './join-deltas.js';
