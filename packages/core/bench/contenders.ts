@@ -1,14 +1,18 @@
 // The four ways to turn an OpenAI SSE body into a final message that `pnpm bench` compares.
 import { createParser } from 'eventsource-parser';
 import OpenAI from 'openai';
-import { collectChatCompletion } from '../src/index.js';
+import { collectChatCompletion } from '../dist/index.js';
 import type { ExpectedMessage } from './streams.js';
 
 interface ChunkLike {
   choices: {
     delta: {
       content?: string | null;
-      tool_calls?: { index: number; id?: string; function?: { name?: string; arguments?: string } }[];
+      tool_calls?: {
+        index: number;
+        id?: string;
+        function?: { name?: string; arguments?: string };
+      }[];
     };
   }[];
 }
@@ -60,7 +64,9 @@ export async function floor(body: ReadableStream<Uint8Array>): Promise<ExpectedM
   return merge.result();
 }
 
-export async function withEventsourceParser(body: ReadableStream<Uint8Array>): Promise<ExpectedMessage> {
+export async function withEventsourceParser(
+  body: ReadableStream<Uint8Array>,
+): Promise<ExpectedMessage> {
   const merge = createMinimalMerge();
   const parser = createParser({
     onEvent(event) {

@@ -17,11 +17,15 @@ export async function measureCell(
   contenders: Contender[],
   options: { rounds?: number; warmup?: number } = {},
 ): Promise<CellResult[]> {
-  const rounds = options.rounds ?? 9;
+  const rounds = options.rounds ?? 12;
   const warmup = options.warmup ?? 2;
   const times = contenders.map(() => [] as number[]);
   for (let round = 0; round < warmup + rounds; round += 1) {
-    for (const [i, contender] of contenders.entries()) {
+    // Rotate who goes first: a contender that leaves much garbage (openai-node) would
+    // otherwise always bill its collection to the one after it.
+    for (let k = 0; k < contenders.length; k += 1) {
+      const i = (round + k) % contenders.length;
+      const contender = contenders[i]!;
       const start = process.cpuUsage();
       await contender.run();
       const used = process.cpuUsage(start);
@@ -53,7 +57,12 @@ export function createRandom(seed: number): () => number {
 export function formatTable(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) =>
-    '| ' + cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ') + ' |';
-  const rule = '|' + widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : '-'.repeat(w + 1) + ':')).join('|') + '|';
+    '| ' +
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ') +
+    ' |';
+  const rule =
+    '|' +
+    widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : '-'.repeat(w + 1) + ':')).join('|') +
+    '|';
   return [line(header), rule, ...rows.map(line)].join('\n');
 }

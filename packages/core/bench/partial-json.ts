@@ -1,5 +1,5 @@
 // Incremental partial JSON against re-parsing the whole text per delta, and its growth.
-import { createPartialJsonParser, parsePartialJson } from '../src/index.js';
+import { createPartialJsonParser, parsePartialJson } from '../dist/index.js';
 import { formatTable, measureCell } from './measure.js';
 import { isDeepStrictEqual } from 'node:util';
 
@@ -8,7 +8,14 @@ function argumentText(targetBytes: number): string {
   const items: unknown[] = [];
   let size = 0;
   for (let i = 0; size < targetBytes; i += 1) {
-    const item = { id: i, title: `Section ${i} — 서울 🙂`, body: 'lorem ipsum dolor sit amet, '.repeat(3), tags: ['a', 'b'], score: i * 1.5, done: i % 2 === 0 };
+    const item = {
+      id: i,
+      title: `Section ${i} — 서울 🙂`,
+      body: 'lorem ipsum dolor sit amet, '.repeat(3),
+      tags: ['a', 'b'],
+      score: i * 1.5,
+      done: i % 2 === 0,
+    };
     size += JSON.stringify(item).length + 1;
     items.push(item);
   }
@@ -44,7 +51,8 @@ export async function benchPartialJson(): Promise<{ table: string; ok: boolean }
   const d4 = split(text, 4_000);
   const d8 = split(text, 8_000);
   for (const deltas of [d4, d8]) {
-    if (!isDeepStrictEqual(incremental(deltas), expected)) throw new Error('incremental parser: wrong value');
+    if (!isDeepStrictEqual(incremental(deltas), expected))
+      throw new Error('incremental parser: wrong value');
   }
   if (!isDeepStrictEqual(reparse(d4), expected)) throw new Error('re-parse: wrong value');
 
@@ -65,8 +73,20 @@ export async function benchPartialJson(): Promise<{ table: string; ok: boolean }
   const speedup = re4!.medianMs / inc4!.medianMs;
   const growth = inc8!.medianMs / inc4b!.medianMs;
   const rows = [
-    [`4,000 deltas of ${(text.length / 1000).toFixed(0)} KB`, `${inc4!.medianMs.toFixed(2)} ms`, `${re4!.medianMs.toFixed(1)} ms`, `${speedup.toFixed(0)}× faster`, speedup >= 20 ? 'yes (≥ 20×)' : 'NO (< 20×)'],
-    ['8,000 vs 4,000 deltas (incremental)', `${inc8!.medianMs.toFixed(2)} ms`, `${inc4b!.medianMs.toFixed(2)} ms`, `${growth.toFixed(2)}×`, growth <= 2.3 ? 'yes (≤ 2.3×)' : 'NO (> 2.3×)'],
+    [
+      `4,000 deltas of ${(text.length / 1000).toFixed(0)} KB`,
+      `${inc4!.medianMs.toFixed(2)} ms`,
+      `${re4!.medianMs.toFixed(1)} ms`,
+      `${speedup.toFixed(0)}× faster`,
+      speedup >= 20 ? 'yes (≥ 20×)' : 'NO (< 20×)',
+    ],
+    [
+      '8,000 vs 4,000 deltas (incremental)',
+      `${inc8!.medianMs.toFixed(2)} ms`,
+      `${inc4b!.medianMs.toFixed(2)} ms`,
+      `${growth.toFixed(2)}×`,
+      growth <= 2.3 ? 'yes (≤ 2.3×)' : 'NO (> 2.3×)',
+    ],
   ];
   return {
     table: formatTable(['partial JSON', 'ours', 'baseline', 'ratio', 'goal met'], rows),

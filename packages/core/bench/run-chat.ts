@@ -1,7 +1,7 @@
 // runChat's overhead per step: the same upstream bytes through the tool loop (UI chunks out)
 // against collectChatCompletion on them directly.
-import type { ChatModel, OpenAIMessage } from '../src/index.js';
-import { collectChatCompletion, createToolRegistry, defineTool, runChat } from '../src/index.js';
+import type { ChatModel, OpenAIMessage } from '../dist/index.js';
+import { collectChatCompletion, createToolRegistry, defineTool, runChat } from '../dist/index.js';
 import { formatTable, measureCell } from './measure.js';
 import { bodyOf, cut, workloads } from './streams.js';
 
@@ -76,7 +76,10 @@ export async function benchRunChat(): Promise<{ table: string; ok: boolean }> {
     }
   }
   return {
-    table: formatTable(['runChat overhead', 'cut', 'collectChatCompletion', 'runChat', 'ratio', 'goal met'], rows),
+    table: formatTable(
+      ['runChat overhead', 'cut', 'collectChatCompletion', 'runChat', 'ratio', 'goal met'],
+      rows,
+    ),
     ok,
   };
 }

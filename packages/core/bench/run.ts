@@ -5,7 +5,10 @@ import { benchStreaming } from './streaming.js';
 import { benchUIBuilder } from './ui-builder.js';
 
 const sections = [
-  { title: 'Streaming layer: time per run, as a ratio to the floor (median of interleaved rounds)', run: benchStreaming },
+  {
+    title: 'Streaming layer: time per run, as a ratio to the floor (median of interleaved rounds)',
+    run: benchStreaming,
+  },
   { title: 'Partial JSON', run: benchPartialJson },
   { title: 'UI message builder (linear growth)', run: benchUIBuilder },
   { title: 'runChat overhead per step', run: benchRunChat },
