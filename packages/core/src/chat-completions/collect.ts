@@ -1,13 +1,7 @@
 import { createChunkMerger } from './accumulator.js';
-import { readChunkBatches } from './read-chunk-batches.js';
-import { assertComplete, endByFailure } from './stream-end.js';
-import type { StreamEnd } from './stream-end.js';
-import type {
-  ChatCompletionChunk,
-  ChatCompletionResult,
-  ChatCompletionSource,
-  StreamOptions,
-} from './types.js';
+import { forEachChunkBatch } from './for-each-chunk-batch.js';
+import { assertComplete } from './stream-end.js';
+import type { ChatCompletionResult, ChatCompletionSource, StreamOptions } from './types.js';
 
 /**
  * Reads a whole OpenAI Chat Completions response — a stream, or a non-streaming
@@ -27,30 +21,9 @@ export async function collectChatCompletion(
 ): Promise<ChatCompletionResult> {
   // Nobody sees events here: none are built, and arguments are not parsed as they stream.
   const merger = createChunkMerger(false);
-  const batches = readChunkBatches(source, options.signal);
-  let end: StreamEnd;
-  let reading = true;
-  try {
-    for (;;) {
-      let step: IteratorResult<ChatCompletionChunk[], boolean>;
-      try {
-        step = await batches.next();
-      } catch (error) {
-        reading = false;
-        end = endByFailure(error);
-        break;
-      }
-      if (step.done === true) {
-        reading = false;
-        end = { sawDone: step.value };
-        break;
-      }
-      for (const chunk of step.value) merger.merge(chunk, undefined);
-    }
-  } finally {
-    // Left early: the reader's finally cancels the body.
-    if (reading) await batches.return(false);
-  }
+  const end = await forEachChunkBatch(source, options.signal, (chunks) => {
+    for (const chunk of chunks) merger.merge(chunk, undefined);
+  });
   assertComplete(end, merger);
   return merger.finish();
 }

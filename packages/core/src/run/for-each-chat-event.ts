@@ -1,9 +1,8 @@
 import { createChatCompletionAccumulator } from '../chat-completions/index.js';
 // Internal to the streaming layer, on purpose: see below.
-import { readChunkBatches } from '../chat-completions/read-chunk-batches.js';
-import { assertComplete, endByFailure, type StreamEnd } from '../chat-completions/stream-end.js';
+import { forEachChunkBatch } from '../chat-completions/for-each-chunk-batch.js';
+import { assertComplete } from '../chat-completions/stream-end.js';
 import type {
-  ChatCompletionChunk,
   ChatCompletionResult,
   ChatCompletionSource,
   ChatStreamEvent,
@@ -14,7 +13,7 @@ import type {
  * (it is that function's loop over the same engine), and the merged result returned.
  *
  * Why not iterate `streamChatCompletion`: a generator costs an async hop per *event*; this
- * costs one per *network read* (`readChunkBatches` yields the chunks of one read together),
+ * costs one per *network read* (`forEachChunkBatch` hands over the chunks of one read together),
  * and handles each event synchronously. That keeps the run loop's overhead over
  * `collectChatCompletion` within the issue's budget (about 1.3× instead of 1.4–1.7×).
  *
@@ -32,33 +31,13 @@ export async function forEachChatEvent(
 ): Promise<ChatCompletionResult> {
   // The UI builds partial input itself (from `tool-input-delta`): not parsed twice.
   const accumulator = createChatCompletionAccumulator({ partialInput: false });
-  const batches = readChunkBatches(source, signal);
-  let end: StreamEnd;
-  try {
-    for (;;) {
-      let next: IteratorResult<ChatCompletionChunk[], boolean>;
-      try {
-        next = await batches.next();
-      } catch (error) {
-        end = endByFailure(error);
-        break;
-      }
-      if (next.done === true) {
-        end = { sawDone: next.value };
-        break;
-      }
-      for (const chunk of next.value) {
-        for (const event of accumulator.push(chunk)) onEvent(event);
-      }
-      onReadEnd();
-      const wait = ready();
-      if (wait !== undefined) await wait;
+  const end = await forEachChunkBatch(source, signal, (chunks) => {
+    for (const chunk of chunks) {
+      for (const event of accumulator.push(chunk)) onEvent(event);
     }
-  } finally {
-    // Cancels the body when we leave early (onEvent threw, or an error); a no-op once the
-    // reader has finished.
-    await batches.return(false);
-  }
+    onReadEnd();
+    return ready();
+  });
   assertComplete(end, accumulator);
   for (const event of accumulator.flush()) onEvent(event);
   onReadEnd();
