@@ -1,0 +1,104 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+import { startMockOpenAI, type MockOpenAI } from '../../worker/test/mock-openai.js';
+import { startWranglerDev, type WranglerDev } from '../../worker/test/support/wrangler-dev.js';
+import { SCENARIOS } from './scenarios.js';
+
+interface WorkerFixtures {
+  mock: MockOpenAI;
+  /** wrangler dev with OPENAI_BASE_URL → the mock. */
+  server: WranglerDev;
+  /** wrangler dev without OPENAI_API_KEY: the demo model. */
+  demoServer: WranglerDev;
+}
+
+interface TestFixtures {
+  /** Fails the test on any CSP violation or uncaught page error. */
+  guard: void;
+}
+
+let ip = 0;
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  mock: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies this way
+    async ({}, use) => {
+      const mock = await startMockOpenAI(SCENARIOS);
+      await use(mock);
+      await mock.stop();
+    },
+    { scope: 'worker' },
+  ],
+  server: [
+    async ({ mock }, use) => {
+      const dev = await startWranglerDev({
+        OPENAI_API_KEY: 'sk-e2e-web-not-a-real-key',
+        OPENAI_BASE_URL: mock.url,
+        MODEL: 'gpt-4o',
+        ALLOWED_MODELS: 'gpt-4o',
+        STATUS_WAIT_MS: '1000',
+      });
+      await use(dev);
+      await dev.stop();
+    },
+    { scope: 'worker', timeout: 120_000 },
+  ],
+  demoServer: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies this way
+    async ({}, use) => {
+      const dev = await startWranglerDev({});
+      await use(dev);
+      await dev.stop();
+    },
+    { scope: 'worker', timeout: 120_000 },
+  ],
+  guard: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) => {
+          console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+        });
+        window.addEventListener('unhandledrejection', (event) => {
+          const reason: unknown = event.reason;
+          console.error(
+            `unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}`,
+          );
+        });
+      });
+      page.on('console', (message) => {
+        const text = message.text();
+        if (/content security policy|CSP violation|unhandled rejection/i.test(text))
+          problems.push(text);
+      });
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      // A fresh client IP per test: wrangler dev enforces the rate limit binding locally.
+      await page.setExtraHTTPHeaders({ 'cf-connecting-ip': `203.0.113.${(++ip % 250) + 1}` });
+      await use();
+      expect(problems, 'CSP violations and page errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** axe-core: serious and critical violations (the issue's bar), as readable lines. */
+export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    );
+}
+
+/** Types a question into the composer and sends it with Enter. */
+export async function ask(page: Page, text: string): Promise<void> {
+  const composer = page.locator('#composer-input');
+  await composer.fill(text);
+  await composer.press('Enter');
+}
+
+export const sendButton = (page: Page) => page.locator('.composer button.action');

@@ -1,0 +1,187 @@
+// What the mock OpenAI upstream answers in the web app's e2e tests. The mock picks a script by
+// the last user message (apps/worker/test/mock-openai.ts); the app's messages are real questions,
+// so the default script (`echo`) is replaced by a router on keywords.
+import {
+  chunk,
+  DEFAULT_SCENARIOS,
+  textAnswer,
+  twoTimeCalls,
+  type MockAction,
+  type MockScenario,
+  type MockStep,
+} from '../../worker/test/mock-openai.js';
+import { XSS_PAYLOADS } from '../src/lib/markdown/xss-corpus.js';
+
+export const KOREAN_TIME_QUESTION = '서울이랑 뉴욕 지금 몇 시야?';
+export const KOREAN_ANSWER = [
+  '**서울**은 지금 오전 9시 15분이고, **뉴욕**은 전날 오후 7시 15분입니다.',
+  '',
+  '| 도시 | 현재 시각 |',
+  '|---|---|',
+  '| 서울 | 09:15 |',
+  '| 뉴욕 | 19:15 (전날) |',
+  '',
+  '두 도시의 시차는 **14시간**입니다.',
+].join('\n');
+
+export const CODE_ANSWER = [
+  'Here is a debounce in TypeScript:',
+  '',
+  '```ts',
+  'export function debounce<Args extends unknown[]>(',
+  '  fn: (...args: Args) => void,',
+  '  waitMs: number,',
+  '): (...args: Args) => void {',
+  '  let timer: ReturnType<typeof setTimeout> | undefined;',
+  '  return (...args: Args) => {',
+  '    if (timer !== undefined) clearTimeout(timer);',
+  '    timer = setTimeout(() => {',
+  '      timer = undefined;',
+  '      fn(...args);',
+  '    }, waitMs);',
+  '  };',
+  '}',
+  'export type Debounced = ReturnType<typeof debounce>;',
+  '',
+  '// Usage: only the last call within 200 ms runs.',
+  'const log = debounce((text: string) => console.log(text), 200);',
+  "log('a');",
+  "log('b');",
+  'log(\'c\'); // prints "c"',
+  '```',
+  '',
+  'Each call resets the timer.',
+].join('\n');
+
+export const XSS_ANSWER = XSS_PAYLOADS.join('\n\n');
+
+/** Splits text into small deltas, as a model streams it. */
+export function deltasOf(text: string, size = 6): string[] {
+  const deltas: string[] = [];
+  for (let i = 0; i < text.length; i += size) deltas.push(text.slice(i, i + size));
+  return deltas;
+}
+
+const paced = (ms: number) => () => [{ sleep: ms }] as MockAction[];
+
+const failsOnce = new Map<string, number>();
+/** First call of a turn fails with `failure`, the next one answers. */
+function failOnce(key: string, failure: MockStep, answer: string): MockStep {
+  const count = failsOnce.get(key) ?? 0;
+  failsOnce.set(key, count + 1);
+  if (count % 2 === 0) return failure;
+  return { actions: textAnswer(`chatcmpl-${key}-ok`, deltasOf(answer), { between: paced(5) }) };
+}
+
+const router: MockScenario = (step, body, headers) => {
+  const last = [...body.messages].reverse().find((message) => message.role === 'user');
+  const text = typeof last?.content === 'string' ? last.content : '';
+  if (text.includes('몇 시')) {
+    if (step === 0) return { actions: twoTimeCalls('chatcmpl-ko-1') };
+    return {
+      actions: textAnswer('chatcmpl-ko-2', deltasOf(KOREAN_ANSWER, 4), {
+        // Halfway, the stream waits for the test: it sees the answer mid-stream.
+        between: (index) => (index === 8 ? [{ waitFor: 'ko-answer' }] : [{ sleep: 10 }]),
+      }),
+    };
+  }
+  if (text.includes('XSS')) {
+    return { actions: textAnswer('chatcmpl-xss', deltasOf(XSS_ANSWER, 40)) };
+  }
+  if (text.includes('debounce')) {
+    return {
+      actions: textAnswer('chatcmpl-code', deltasOf(CODE_ANSWER, 8), { between: paced(2) }),
+    };
+  }
+  if (text.includes('many lines')) {
+    const lines = Array.from({ length: 400 }, (_, i) => `Line ${i + 1} of a long answer.\n\n`);
+    return { actions: textAnswer('chatcmpl-lines', lines, { between: paced(15) }) };
+  }
+  if (text.includes('forever')) {
+    const endless = DEFAULT_SCENARIOS.endless as MockStep[];
+    return endless[0] as MockStep;
+  }
+  if (text.includes('rate limit')) {
+    return failOnce(
+      'rate',
+      {
+        status: 429,
+        headers: { 'retry-after': '2' },
+        body: {
+          error: { message: 'Rate limit reached', type: 'requests', code: 'rate_limit_exceeded' },
+        },
+      },
+      'Now it worked.',
+    );
+  }
+  if (text.includes('half')) {
+    return failOnce(
+      'half',
+      {
+        actions: [
+          ...textAnswer('chatcmpl-half', ['The first half ', 'of the answer']).slice(0, 3),
+          { sleep: 20 },
+          {
+            frame: {
+              error: {
+                message: 'The server had an error.',
+                type: 'server_error',
+                param: null,
+                code: null,
+              },
+            },
+          },
+        ],
+      },
+      'The whole answer, this time.',
+    );
+  }
+  const echo = DEFAULT_SCENARIOS.echo as Extract<MockScenario, (...args: never[]) => unknown>;
+  return echo(step, body, headers);
+};
+
+export const SCENARIOS: Record<string, MockScenario> = { echo: router };
+
+/** A long markdown answer for the benchmark: headings, prose, lists, code blocks, a table. */
+export function longAnswerDeltas(tokens: number): string[] {
+  const deltas: string[] = [];
+  for (let section = 0; deltas.length < tokens; section++) {
+    const text = [
+      `## Section ${section + 1}: streaming markdown`,
+      '',
+      `This paragraph explains part ${section + 1} of the answer in plain words, with *emphasis*, **strong text**, \`inline code\` and a [link](https://example.com/${section}).`,
+      '',
+      '- first point of the list',
+      '- second point, a little longer than the first one',
+      '- third point',
+      '',
+      '```ts',
+      `export function step${section}(input: number[]): number {`,
+      '  let total = 0;',
+      '  for (const value of input) {',
+      '    if (value > 0) total += value * 2;',
+      '    else total -= value;',
+      '  }',
+      '',
+      `  return total + ${section};`,
+      '}',
+      '```',
+      '',
+      '| name | value | note |',
+      '|---|---:|---|',
+      `| alpha | ${section} | first row |`,
+      `| beta | ${section * 2} | second row |`,
+      `| gamma | ${section * 3} | third row |`,
+      '',
+      '',
+    ].join('\n');
+    // About four characters per token, split at word boundaries like a tokenizer would.
+    for (const piece of text.match(/\s*\S{1,4}|\s+/g) ?? []) {
+      if (deltas.length >= tokens) break;
+      deltas.push(piece);
+    }
+  }
+  return deltas;
+}
+
+export { chunk };

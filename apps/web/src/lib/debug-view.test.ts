@@ -1,0 +1,84 @@
+import type { UIMessage } from '@edgechat/core';
+import { describe, expect, it } from 'vitest';
+import { chunkLines, lastUsage, modelView } from './debug-view.js';
+
+const CONVERSATION: UIMessage[] = [
+  { id: 'u', role: 'user', parts: [{ type: 'text', text: '서울 몇 시야?' }] },
+  {
+    id: 'a',
+    role: 'assistant',
+    metadata: {
+      model: 'gpt-4o',
+      usage: { prompt_tokens: 100, completion_tokens: 20, total_tokens: 120 },
+    },
+    parts: [
+      { type: 'step-start' },
+      {
+        type: 'dynamic-tool',
+        toolCallId: 'call_a',
+        toolName: 'get_current_time',
+        state: 'output-available',
+        input: { timezone: 'Asia/Seoul' },
+        output: { local: '09:00' },
+      },
+      { type: 'step-start' },
+      { type: 'text', text: '9시입니다.' },
+    ],
+  },
+];
+
+describe('modelView', () => {
+  it('shows system, user, assistant with tool_calls, tool result, answer', () => {
+    expect(modelView(CONVERSATION, 'Be brief.', 'hidden')).toEqual([
+      { role: 'system', content: 'Be brief.' },
+      { role: 'user', content: '서울 몇 시야?' },
+      {
+        role: 'assistant',
+        content: null,
+        detail: JSON.stringify(
+          {
+            tool_calls: [
+              {
+                id: 'call_a',
+                type: 'function',
+                function: { name: 'get_current_time', arguments: '{"timezone":"Asia/Seoul"}' },
+              },
+            ],
+          },
+          null,
+          2,
+        ),
+      },
+      { role: 'tool', content: '{\n  "local": "09:00"\n}', detail: 'tool_call_id: call_a' },
+      { role: 'assistant', content: '9시입니다.' },
+    ]);
+  });
+
+  it('says the system prompt is on the server when it is not published', () => {
+    expect(modelView([], undefined, 'set on the server')).toEqual([
+      { role: 'system', content: 'set on the server', placeholder: true },
+    ]);
+  });
+});
+
+describe('lastUsage', () => {
+  it('reads the usage of the last answer', () => {
+    expect(lastUsage(CONVERSATION)).toEqual({ prompt: 100, completion: 20, total: 120 });
+    expect(lastUsage([CONVERSATION[0] as UIMessage])).toBeUndefined();
+    expect(lastUsage([{ id: 'x', role: 'assistant', parts: [] }])).toBeUndefined();
+  });
+});
+
+describe('chunkLines', () => {
+  it('marks where chunks were left out', () => {
+    expect(
+      chunkLines(
+        { head: [{ type: 'start' }], omitted: 7, tail: [{ type: 'finish' }] },
+        (count) => `… ${count} more …`,
+      ),
+    ).toEqual(['{"type":"start"}', '… 7 more …', '{"type":"finish"}']);
+    expect(chunkLines({ head: [{ type: 'start' }], omitted: 0, tail: [] }, String)).toEqual([
+      '{"type":"start"}',
+    ]);
+  });
+});

@@ -1,0 +1,94 @@
+import { toOpenAIMessages, type UIMessage, type UIMessageChunk } from '@edgechat/core';
+
+export interface DebugEntry {
+  role: string;
+  /** Text content; `null` when the message has none (an assistant message with only calls). */
+  content: string | null;
+  /** Extra lines: `tool_calls` of an assistant message, `tool_call_id` of a tool result. */
+  detail?: string;
+  /** The system prompt is not published: `content` is a placeholder, not the prompt. */
+  placeholder?: boolean;
+}
+
+export interface Usage {
+  prompt: number;
+  completion: number;
+  total: number;
+}
+
+/**
+ * The conversation as the model receives it (the worker builds its request with the same
+ * `toOpenAIMessages`, after its system prompt). When /api/config does not publish the system
+ * prompt, a placeholder entry says it exists.
+ */
+export function modelView(
+  messages: readonly UIMessage[],
+  systemPrompt: string | undefined,
+  hiddenSystemText: string,
+): DebugEntry[] {
+  const entries: DebugEntry[] = [];
+  if (systemPrompt === undefined) {
+    entries.push({ role: 'system', content: hiddenSystemText, placeholder: true });
+  }
+  for (const message of toOpenAIMessages(
+    messages,
+    systemPrompt === undefined ? {} : { system: systemPrompt },
+  )) {
+    if (message.role === 'assistant') {
+      const entry: DebugEntry = { role: 'assistant', content: message.content ?? null };
+      if (message.tool_calls !== undefined && message.tool_calls.length > 0) {
+        entry.detail = JSON.stringify({ tool_calls: message.tool_calls }, null, 2);
+      }
+      entries.push(entry);
+    } else if (message.role === 'tool') {
+      entries.push({
+        role: 'tool',
+        content: prettyJson(message.content),
+        detail: `tool_call_id: ${message.tool_call_id}`,
+      });
+    } else {
+      const content =
+        typeof message.content === 'string'
+          ? message.content
+          : message.content.map((part) => part.text).join('');
+      entries.push({ role: message.role, content });
+    }
+  }
+  return entries;
+}
+
+/** OpenAI usage from the last assistant message's metadata (`finish` chunk's `messageMetadata`). */
+export function lastUsage(messages: readonly UIMessage[]): Usage | undefined {
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const message = messages[i];
+    if (message?.role !== 'assistant') continue;
+    const usage = (message.metadata as { usage?: Record<string, unknown> } | undefined)?.usage;
+    if (typeof usage !== 'object' || usage === null) return undefined;
+    const number = (value: unknown) => (typeof value === 'number' ? value : 0);
+    return {
+      prompt: number(usage.prompt_tokens),
+      completion: number(usage.completion_tokens),
+      total: number(usage.total_tokens),
+    };
+  }
+  return undefined;
+}
+
+/** The kept chunks as JSON lines, with a marker line where some were left out. */
+export function chunkLines(
+  chunks: { head: readonly UIMessageChunk[]; omitted: number; tail: readonly UIMessageChunk[] },
+  omittedLine: (count: number) => string,
+): string[] {
+  const lines = chunks.head.map((chunk) => JSON.stringify(chunk));
+  if (chunks.omitted > 0) lines.push(omittedLine(chunks.omitted));
+  for (const chunk of chunks.tail) lines.push(JSON.stringify(chunk));
+  return lines;
+}
+
+function prettyJson(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
+}

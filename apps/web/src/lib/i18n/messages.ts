@@ -1,0 +1,92 @@
+/** Every string the UI shows. Both locales implement the whole interface, so none is missing. */
+export interface Messages {
+  greeting: string;
+  greetingHint: string;
+  suggestions: readonly string[];
+  model: string;
+  modelLoading: string;
+  modelUnknown: string;
+  demoNotice: string;
+  configError: string;
+  skipToComposer: string;
+
+  composerLabel: string;
+  composerPlaceholder: string;
+  send: string;
+  stop: string;
+  retry: string;
+  regenerate: string;
+  edit: string;
+  editLabel: string;
+  cancel: string;
+  you: string;
+  assistant: string;
+  thinking: string;
+  reasoning: string;
+  stopped: string;
+
+  copyCode: string;
+  copied: string;
+  copyFailed: string;
+  codeLanguage: (language: string) => string;
+
+  toolRunning: string;
+  toolDone: string;
+  toolFailed: string;
+  toolArguments: string;
+  toolResult: string;
+  toolError: string;
+  toolWaiting: string;
+  toolInterrupted: string;
+  toolCalls: (count: number) => string;
+  duration: (ms: number) => string;
+
+  conversations: string;
+  newChat: string;
+  untitled: string;
+  rename: string;
+  renameLabel: string;
+  save: string;
+  delete: string;
+  confirmDelete: (title: string) => string;
+  showConversations: string;
+  hideConversations: string;
+
+  storageCorrupt: string;
+  storageOldFormat: string;
+  storageSkipped: (count: number) => string;
+  storageSaveFailed: string;
+  dismiss: string;
+
+  debug: string;
+  debugTitle: string;
+  debugMessages: string;
+  debugSystemServerSide: string;
+  debugChunks: string;
+  debugNoChunks: string;
+  debugOmitted: (count: number) => string;
+  debugUsage: string;
+  promptTokens: string;
+  completionTokens: string;
+  totalTokens: string;
+  debugNoUsage: string;
+
+  jumpToLatest: string;
+  announceDone: string;
+  announceStopped: string;
+
+  errorNetwork: string;
+  errorRateLimited: (seconds: number | undefined) => string;
+  errorTooLarge: string;
+  errorRejected: string;
+  errorUpstream: string;
+  errorServer: (status: number) => string;
+  errorTruncated: string;
+  errorStream: string;
+  errorInvalidResponse: string;
+  errorUnknown: string;
+  errorDetail: string;
+  retryIn: (seconds: number) => string;
+}
+
+export type Locale = 'en' | 'ko';

@@ -1,0 +1,36 @@
+import type { DynamicToolUIPart, UIMessagePart } from '@edgechat/core';
+
+/** What a message shows, in order. Keys are part indexes: parts are only ever appended. */
+export type Segment =
+  | { kind: 'text'; key: number; text: string; streaming: boolean }
+  | { kind: 'reasoning'; key: number; text: string; streaming: boolean }
+  | { kind: 'tools'; key: number; parts: DynamicToolUIPart[] };
+
+/**
+ * Parts → segments: consecutive tool calls of one step form one group (they ran in parallel);
+ * a `step-start` ends a group. Empty text, step markers and data parts show nothing.
+ */
+export function toSegments(parts: readonly UIMessagePart[], live: boolean): Segment[] {
+  const segments: Segment[] = [];
+  let group: Extract<Segment, { kind: 'tools' }> | undefined;
+  parts.forEach((part, index) => {
+    if (part.type === 'dynamic-tool') {
+      if (group === undefined) {
+        group = { kind: 'tools', key: index, parts: [] };
+        segments.push(group);
+      }
+      group.parts.push(part);
+      return;
+    }
+    group = undefined;
+    if ((part.type === 'text' || part.type === 'reasoning') && part.text !== '') {
+      segments.push({
+        kind: part.type,
+        key: index,
+        text: part.text,
+        streaming: live && part.state === 'streaming',
+      });
+    }
+  });
+  return segments;
+}

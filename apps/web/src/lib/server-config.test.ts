@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { fetchServerConfig, parseServerConfig } from './server-config.js';
+
+describe('parseServerConfig', () => {
+  it('reads the worker config, with the optional system prompt', () => {
+    expect(
+      parseServerConfig({
+        provider: 'openai',
+        model: 'gpt-4o',
+        models: ['gpt-4o', 'gpt-4o-mini', 7],
+        tools: [{ name: 'get_current_time', description: 'Time' }, { nope: 1 }, null],
+        limits: { maxMessages: 100, other: 'x' },
+        systemPrompt: 'Be brief.',
+      }),
+    ).toEqual({
+      provider: 'openai',
+      model: 'gpt-4o',
+      models: ['gpt-4o', 'gpt-4o-mini'],
+      tools: [{ name: 'get_current_time', description: 'Time' }],
+      limits: { maxMessages: 100 },
+      systemPrompt: 'Be brief.',
+    });
+  });
+
+  it('fills what a minimal config leaves out', () => {
+    expect(parseServerConfig({ provider: 'demo', model: 'edgechat-demo' })).toEqual({
+      provider: 'demo',
+      model: 'edgechat-demo',
+      models: ['edgechat-demo'],
+      tools: [],
+      limits: {},
+    });
+  });
+
+  it.each([null, 'x', {}, { provider: 'anthropic', model: 'x' }, { provider: 'demo', model: 1 }])(
+    'rejects %j',
+    (value) => {
+      expect(parseServerConfig(value)).toBeUndefined();
+    },
+  );
+});
+
+describe('fetchServerConfig', () => {
+  it('throws on HTTP errors and bad bodies', async () => {
+    const reply = (body: string, status = 200) =>
+      (() => Promise.resolve(new Response(body, { status }))) as unknown as typeof fetch;
+    await expect(fetchServerConfig(reply('{}', 500))).rejects.toThrow('HTTP 500');
+    await expect(fetchServerConfig(reply('{"provider":"x"}'))).rejects.toThrow('unexpected answer');
+    await expect(
+      fetchServerConfig(reply('{"provider":"demo","model":"m"}')),
+    ).resolves.toMatchObject({ model: 'm' });
+  });
+});

@@ -1,0 +1,54 @@
+/** `GET /api/config` (DESIGN.md §4), plus `systemPrompt` when the worker publishes it. */
+export interface ServerConfig {
+  provider: 'openai' | 'demo';
+  model: string;
+  models: string[];
+  tools: { name: string; description: string }[];
+  limits: Record<string, number>;
+  systemPrompt?: string;
+}
+
+/** Checks the answer's shape; `undefined` when it is not a config. */
+export function parseServerConfig(value: unknown): ServerConfig | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const record = value as Record<string, unknown>;
+  const { provider, model, models, tools, limits, systemPrompt } = record;
+  if ((provider !== 'openai' && provider !== 'demo') || typeof model !== 'string') return undefined;
+  const config: ServerConfig = {
+    provider,
+    model,
+    models: Array.isArray(models)
+      ? models.filter((m): m is string => typeof m === 'string')
+      : [model],
+    tools: Array.isArray(tools)
+      ? tools.flatMap((tool: unknown) => {
+          const { name, description } = (tool ?? {}) as Record<string, unknown>;
+          return typeof name === 'string'
+            ? [{ name, description: typeof description === 'string' ? description : '' }]
+            : [];
+        })
+      : [],
+    limits:
+      typeof limits === 'object' && limits !== null
+        ? Object.fromEntries(
+            Object.entries(limits).filter(
+              (entry): entry is [string, number] => typeof entry[1] === 'number',
+            ),
+          )
+        : {},
+  };
+  if (!config.models.includes(model)) config.models.unshift(model);
+  if (typeof systemPrompt === 'string') config.systemPrompt = systemPrompt;
+  return config;
+}
+
+export async function fetchServerConfig(
+  fetchImpl: typeof fetch = fetch,
+  signal?: AbortSignal,
+): Promise<ServerConfig> {
+  const response = await fetchImpl('/api/config', { signal: signal ?? null });
+  if (!response.ok) throw new Error(`GET /api/config: HTTP ${response.status}`);
+  const config = parseServerConfig(await response.json());
+  if (config === undefined) throw new Error('GET /api/config: unexpected answer');
+  return config;
+}

@@ -1,0 +1,56 @@
+import type { UIMessage } from '@edgechat/core';
+
+/** When a tool call was first seen and when its result (or error) arrived, ms since the epoch. */
+export interface ToolTime {
+  start: number;
+  end?: number;
+}
+
+/** What went wrong with the last answer of a conversation, in a form worth keeping. */
+export interface ChatError {
+  kind:
+    | 'network'
+    | 'rate-limited'
+    | 'too-large'
+    | 'rejected'
+    | 'upstream'
+    | 'server'
+    | 'truncated'
+    | 'stream'
+    | 'invalid-response'
+    | 'unknown';
+  /** HTTP status, for errors that had one. */
+  status?: number;
+  /** Seconds, from a 429's `retry-after`. */
+  retryAfter?: number;
+  /** The server's own words (JSON error message, `error` chunk text): safe to show as text. */
+  detail?: string;
+  /** When it happened (ms since the epoch), to count `retryAfter` down from. */
+  at: number;
+}
+
+export interface Conversation {
+  id: string;
+  title: string;
+  /** The person renamed it: the title no longer follows the first message. */
+  titled: boolean;
+  createdAt: number;
+  updatedAt: number;
+  messages: UIMessage[];
+  toolTimes: Record<string, ToolTime>;
+  /** The last answer was stopped by the person. */
+  stopped: boolean;
+  error?: ChatError;
+}
+
+export interface StoredConversations {
+  version: typeof STORAGE_VERSION;
+  activeId: string | null;
+  conversations: Conversation[];
+}
+
+export const STORAGE_KEY = 'edgechat.conversations';
+/** Where an unreadable store is moved, so that nothing is lost for good. */
+export const BACKUP_KEY = 'edgechat.conversations.unreadable';
+/** Bump when the stored shape changes incompatibly (and teach `load` the old one if it matters). */
+export const STORAGE_VERSION = 1;
