@@ -77,6 +77,9 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
         description: description ?? '',
       })),
       limits: { ...config.limits, maxSteps: config.maxSteps },
+      // The web app's debug view shows the conversation as the model sees it, system prompt
+      // first (the tutorial's debug mode). It is no secret: it steers every answer anyway.
+      systemPrompt: config.systemPrompt,
     });
   });
 

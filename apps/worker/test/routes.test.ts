@@ -1,6 +1,7 @@
 import { createToolRegistry, defineTool, getCurrentTime } from '@edgechat/core';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
+import { DEFAULT_SYSTEM_PROMPT } from '../src/config.js';
 import { json, openaiEnv, testEnv } from './helpers.js';
 
 const app = createApp({ rateLimiter: null });
@@ -37,6 +38,7 @@ describe('GET /api/config', () => {
       models: ['gpt-4o', 'gpt-4o-mini'],
       tools,
       limits,
+      systemPrompt: DEFAULT_SYSTEM_PROMPT,
     });
     expect(text).not.toContain('sk-');
     expect(text).not.toContain('gateway.example');
@@ -50,7 +52,19 @@ describe('GET /api/config', () => {
       models: ['edgechat-demo'],
       tools,
       limits: { ...limits, maxMessages: 7 },
+      systemPrompt: DEFAULT_SYSTEM_PROMPT,
     });
+  });
+
+  it('publishes the configured system prompt for the debug view', async () => {
+    const response = await app.request(
+      '/api/config',
+      {},
+      testEnv({ SYSTEM_PROMPT: 'Answer like a pirate.' }),
+    );
+    expect(((await json(response)) as { systemPrompt: string }).systemPrompt).toBe(
+      'Answer like a pirate.',
+    );
   });
 
   it('lists the tools of the registry (adding a tool is one defineTool)', async () => {

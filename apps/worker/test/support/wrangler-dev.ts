@@ -9,6 +9,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+const OUTPUT_LIMIT = 8 * 1024 * 1024;
+const TRUNCATED = '\n[wrangler output truncated at 8 MiB]\n';
+
 export const WORKER_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export interface WranglerDev {
@@ -73,9 +76,14 @@ export async function startWranglerDev(
       FORCE_COLOR: '0',
     },
   });
+  // Capped: a workerd in trouble can print hundreds of MB, more than a string may hold.
   let output = '';
-  child.stdout?.on('data', (data: Buffer) => (output += data.toString()));
-  child.stderr?.on('data', (data: Buffer) => (output += data.toString()));
+  const capture = (data: Buffer): void => {
+    if (output.length < OUTPUT_LIMIT) output += data.toString();
+    else if (!output.endsWith(TRUNCATED)) output += TRUNCATED;
+  };
+  child.stdout?.on('data', capture);
+  child.stderr?.on('data', capture);
   const url = `http://127.0.0.1:${port}`;
   const stop = async (): Promise<void> => {
     await killGroup(child);
