@@ -134,7 +134,7 @@ describe('the planted key never leaks', () => {
       'not-json': '200 The model service sent a response that could not be read.',
       cut: '200 The answer was cut off before it finished. Please try again.',
       // The first-byte timeout errors the body; the core reports any body failure as a cut.
-      hang: '200 The answer was cut off before it finished. Please try again.',
+      hang: '200 The model service took too long to answer. Please try again.',
       ok: '200 none',
     });
   });
