@@ -13,6 +13,7 @@ import { gzipSync } from 'node:zlib';
 import buildIfNeeded from '../e2e/global-setup.js';
 import { longAnswerDeltas } from '../e2e/scenarios.js';
 import { startBenchServer } from './server.js';
+import { CHROMIUM_LAUNCH_OPTIONS } from '../e2e/chromium.js';
 
 const WEB = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SIZES = [10_000, 20_000] as const;
@@ -144,19 +145,7 @@ const server = await startBenchServer(
   join(WEB, 'dist'),
   new Map([WARM_UP, ...SIZES].map((tokens) => [`bench-${tokens}`, answer(tokens)])),
 );
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--headless',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
 
 try {
   const results = new Map<number, Run[]>();
