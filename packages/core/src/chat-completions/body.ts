@@ -1,3 +1,4 @@
+import { abortReason } from '../abort-reason.js';
 import { EdgechatError } from '../errors.js';
 import type { ChatCompletionSource } from './types.js';
 
@@ -64,11 +65,6 @@ export async function openBody(
       if (!ended) cancelQuietly(reader.cancel());
     },
   };
-}
-
-/** The signal's reason, or a DOMException 'AbortError' where the runtime gives none. */
-export function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException('This operation was aborted', 'AbortError');
 }
 
 function isStream(source: ChatCompletionSource): source is ReadableStream<Uint8Array> {

@@ -1,3 +1,4 @@
+import { abortReason } from '../abort-reason.js';
 import type { ChatModel, ChatModelRequest } from './types.js';
 
 type ModelAnswer = Response | ReadableStream<Uint8Array>;
@@ -35,11 +36,6 @@ export function callModel(
       },
     );
   });
-}
-
-/** The signal's reason, or a DOMException 'AbortError' where the runtime gives none. */
-export function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException('This operation was aborted', 'AbortError');
 }
 
 function cancelQuietly(source: ModelAnswer): void {

@@ -231,12 +231,16 @@ describe('readUIMessageStream', () => {
     expect(cancelled).toEqual([error]);
   });
 
-  it('rejects at once, reading nothing, when the signal is already aborted', async () => {
+  it('rejects at once, reading nothing and cancelling the body, when the signal is already aborted', async () => {
     let pulled = false;
+    const cancelled: unknown[] = [];
     const stream = new ReadableStream<Uint8Array>(
       {
         pull() {
           pulled = true;
+        },
+        cancel(reason) {
+          cancelled.push(reason);
         },
       },
       { highWaterMark: 0 },
@@ -245,7 +249,7 @@ describe('readUIMessageStream', () => {
     await expect(
       readUIMessageStream(stream, { signal: AbortSignal.abort(reason) }).next(),
     ).rejects.toBe(reason);
-    expect(pulled).toBe(false);
+    expect([pulled, cancelled]).toEqual([false, [reason]]);
   });
 
   it('passes on an error of the body itself', async () => {

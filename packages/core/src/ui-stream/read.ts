@@ -1,3 +1,4 @@
+import { abortReason } from '../abort-reason.js';
 import { EdgechatError } from '../errors.js';
 import { createSSEParser } from '../sse/index.js';
 import type { UIMessageChunk } from './types.js';
@@ -27,7 +28,12 @@ export async function* readUIMessageStream(
   options: ReadUIMessageStreamOptions = {},
 ): AsyncGenerator<UIMessageChunk, void, undefined> {
   const { signal } = options;
-  signal?.throwIfAborted();
+  if (signal?.aborted) {
+    // Nothing will read it: let the connection go.
+    const unread = 'getReader' in source ? source : source.body;
+    unread?.cancel(abortReason(signal)).catch(() => {});
+    throw abortReason(signal);
+  }
   const body = await openBody(source, signal);
   const reader = body.getReader();
   // ignoreBOM keeps a leading BOM in the text: the SSE parser strips exactly one.
@@ -162,8 +168,4 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Pro
       },
     );
   });
-}
-
-function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException('This operation was aborted', 'AbortError');
 }
