@@ -75,8 +75,18 @@ export class Conversations {
     let chat = this.#chats.get(id);
     if (chat === undefined) {
       const stored = this.#stored.get(id);
+      const { announce } = this.#options;
       chat = new Chat({
         ...this.#options,
+        // An answer that keeps streaming in a conversation the person left is not read aloud
+        // over the one on screen.
+        ...(announce === undefined
+          ? {}
+          : {
+              announce: (text: string, kind: Parameters<typeof announce>[1]) => {
+                if (id === this.activeId) announce(text, kind);
+              },
+            }),
         id,
         messages: stored?.messages ?? [],
         toolTimes: stored?.toolTimes ?? {},

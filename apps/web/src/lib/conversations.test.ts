@@ -151,4 +151,45 @@ describe('Conversations', () => {
     await full.active.send('hi');
     expect([conversations.notice, full.notice]).toEqual([undefined, { kind: 'save-failed' }]);
   });
+  it('reads aloud only the answers of the conversation on screen', async () => {
+    const heard: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slowAnswer = () =>
+      Promise.resolve(
+        new Response(
+          encodeUIMessageStream(
+            new ReadableStream<UIMessageChunk>({
+              async start(controller) {
+                controller.enqueue({ type: 'start' });
+                await gate;
+                controller.enqueue({ type: 'text-start', id: 't' });
+                controller.enqueue({ type: 'text-delta', id: 't', delta: 'Background answer.' });
+                controller.enqueue({ type: 'text-end', id: 't' });
+                controller.enqueue({ type: 'finish' });
+                controller.close();
+              },
+            }),
+          ),
+        ),
+      );
+    const conversations = new Conversations({
+      storage: memoryStorage().storage,
+      fetch: slowAnswer as unknown as typeof fetch,
+      schedule: (callback: () => void) => callback(),
+      defer: (save: () => void) => save(),
+      now: () => 0,
+      announce: (text, kind) => void heard.push(`${kind}:${text}`),
+    });
+    const first = conversations.active;
+    const sending = first.send('question');
+    conversations.create();
+    expect(conversations.active).not.toBe(first);
+    release();
+    await sending;
+    expect([first.messages.at(-1)?.parts.at(-1), heard]).toEqual([
+      { type: 'text', text: 'Background answer.', state: 'done' },
+      [],
+    ]);
+  });
 });
