@@ -94,9 +94,9 @@ async function runTurn(options: RunChatOptions, turn: Turn): Promise<void> {
   const { writer } = turn;
   const state: TurnState = {
     added: [],
-    usage: undefined,
     steps: 0,
     finishReason: 'other',
+    usage: undefined,
     progress: newProgress(),
   };
   let failure: { error: unknown } | undefined;
@@ -300,7 +300,6 @@ function newProgress(): StepProgress {
     openTextId: undefined,
     text: '',
     refusal: '',
-    usage: undefined,
   };
 }
 

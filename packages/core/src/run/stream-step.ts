@@ -22,7 +22,6 @@ export interface StepProgress {
   /** The text and refusal so far, for the message of a step cut short. */
   text: string;
   refusal: string;
-  usage: CompletionUsage | undefined;
 }
 
 /** A tool call as it ended in the stream (`tool-call-end`), id repaired if it had none. */
@@ -88,13 +87,11 @@ export async function streamStep(
   progress.streamed = true;
   closeText(writer, progress);
   const message = repairToolCallIds(result.message, toolCalls);
-  return { message, finishReason: result.finishReason, usage: progress.usage, toolCalls };
+  return { message, finishReason: result.finishReason, usage: result.usage, toolCalls };
 
   function forward(event: ChatStreamEvent): void {
-    if (event.type === 'usage') {
-      progress.usage = event.usage;
-      return;
-    }
+    // Usage is the accumulator's to keep: it comes back in `result`.
+    if (event.type === 'usage') return;
     if (event.choice !== 0) return;
     switch (event.type) {
       case 'text-delta':

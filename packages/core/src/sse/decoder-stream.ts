@@ -19,10 +19,11 @@ export class SSEDecoderStream extends TransformStream<Uint8Array | string, Serve
     const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
     // start() runs synchronously inside super(), before any chunk reaches transform().
     let controller: TransformStreamDefaultController<ServerSentEvent> | undefined;
+    // Only the handlers asked for: without onComment the parser does not even slice comments.
     const parser = createSSEParser({
       onEvent: (event) => controller?.enqueue(event),
-      onComment: (text) => options.onComment?.(text),
-      onRetry: (ms) => options.onRetry?.(ms),
+      ...(options.onComment === undefined ? {} : { onComment: options.onComment }),
+      ...(options.onRetry === undefined ? {} : { onRetry: options.onRetry }),
     });
     super({
       start(c) {
