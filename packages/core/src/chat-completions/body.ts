@@ -97,7 +97,7 @@ async function httpError(
 }
 
 /** Reads at most ERROR_BODY_LIMIT bytes of a body as text, then cancels the rest. */
-async function readPrefix(
+export async function readPrefix(
   stream: ReadableStream<Uint8Array>,
   signal: AbortSignal | undefined,
 ): Promise<string> {

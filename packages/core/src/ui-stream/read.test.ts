@@ -171,6 +171,36 @@ describe('readUIMessageStream', () => {
     },
   );
 
+  it('reads at most 64 KiB of an error body, then cancels the rest', async () => {
+    const piece = new TextEncoder().encode('x'.repeat(16 * 1024));
+    let pulled = 0;
+    const cancelled: unknown[] = [];
+    const endless = new ReadableStream<Uint8Array>(
+      {
+        pull(controller) {
+          pulled++;
+          controller.enqueue(piece);
+        },
+        cancel(reason) {
+          cancelled.push(reason);
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    const response = new Response(endless, { status: 500, statusText: 'Internal Server Error' });
+    const { error } = await collect(readUIMessageStream(response));
+    expect([errorInfo(error), pulled, cancelled.length]).toEqual([
+      {
+        name: 'EdgechatError',
+        code: 'http_error',
+        message: 'HTTP 500 Internal Server Error',
+        status: 500,
+      },
+      4,
+      1,
+    ]);
+  });
+
   it('throws invalid_response for an ok Response without a body', async () => {
     const { error } = await collect(readUIMessageStream(new Response(null, { status: 204 })));
     expect(errorInfo(error)).toEqual({

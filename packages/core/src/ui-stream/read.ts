@@ -1,4 +1,6 @@
 import { abortReason } from '../abort-reason.js';
+import { readPrefix } from '../chat-completions/body.js';
+import { quote } from '../chat-completions/parse-chunk.js';
 import { EdgechatError } from '../errors.js';
 import { createSSEParser } from '../sse/index.js';
 import type { UIMessageChunk } from './types.js';
@@ -7,8 +9,6 @@ export interface ReadUIMessageStreamOptions {
   /** Aborting rejects the pending read with the signal's reason and cancels the body. */
   signal?: AbortSignal;
 }
-
-const PREVIEW_LENGTH = 200;
 
 /**
  * A UI message stream (a `Response` or its body bytes) → its chunks, in order.
@@ -79,13 +79,9 @@ function parseChunk(data: string): UIMessageChunk {
   try {
     value = JSON.parse(data);
   } catch (cause) {
-    throw new EdgechatError(
-      'invalid_chunk',
-      `Invalid JSON in UI message stream: ${preview(data)}`,
-      {
-        cause,
-      },
-    );
+    throw new EdgechatError('invalid_chunk', `Invalid JSON in UI message stream: ${quote(data)}`, {
+      cause,
+    });
   }
   if (
     typeof value !== 'object' ||
@@ -95,14 +91,10 @@ function parseChunk(data: string): UIMessageChunk {
   ) {
     throw new EdgechatError(
       'invalid_chunk',
-      `UI message chunk is not an object with a string "type": ${preview(data)}`,
+      `UI message chunk is not an object with a string "type": ${quote(data)}`,
     );
   }
   return value as UIMessageChunk;
-}
-
-function preview(text: string): string {
-  return text.length > PREVIEW_LENGTH ? `${text.slice(0, PREVIEW_LENGTH)}…` : text;
 }
 
 async function openBody(
@@ -112,10 +104,8 @@ async function openBody(
   // Duck-typed: `instanceof` fails across realms (workerd, polyfills, test runners).
   if ('getReader' in source) return source;
   if (!source.ok) {
-    const text = await raceAbort(
-      source.text().catch(() => ''),
-      signal,
-    );
+    // Capped: an error page can be any size, and only its message is wanted.
+    const text = source.body === null ? '' : await readPrefix(source.body, signal);
     throw new EdgechatError('http_error', httpErrorMessage(source, text), {
       status: source.status,
     });
