@@ -12,6 +12,10 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   timeout: 60_000,
+  // One retry in CI: once in six runs here `wrangler dev`'s proxy answered a navigation just
+  // after a stopped stream with "Network connection lost" (a dev-proxy hiccup; never seen on
+  // the API itself). A test that fails twice still fails.
+  retries: process.env.CI ? 1 : 0,
   expect: { timeout: 10_000 },
   reporter: [['list']],
   use: {
