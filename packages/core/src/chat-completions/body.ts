@@ -1,4 +1,4 @@
-import { abortReason } from '../abort-reason.js';
+import { abortReason } from '../abort.js';
 import { EdgechatError } from '../errors.js';
 import type { ChatCompletionSource } from './types.js';
 

@@ -1,4 +1,4 @@
-import { abortReason } from '../abort-reason.js';
+import { abortReason, raceAbort } from '../abort.js';
 import type { ChatModel, ChatModelRequest } from './types.js';
 
 type ModelAnswer = Response | ReadableStream<Uint8Array>;
@@ -21,21 +21,7 @@ export function callModel(
   } catch (error) {
     return Promise.reject(error);
   }
-  return new Promise<ModelAnswer>((resolve, reject) => {
-    const onAbort = (): void => reject(abortReason(signal));
-    signal.addEventListener('abort', onAbort, { once: true });
-    answer.then(
-      (source) => {
-        signal.removeEventListener('abort', onAbort);
-        if (signal.aborted) cancelQuietly(source);
-        else resolve(source);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
+  return raceAbort(answer, signal, cancelQuietly);
 }
 
 function cancelQuietly(source: ModelAnswer): void {

@@ -150,6 +150,18 @@ export function createUIMessageBuilder(initial?: UIMessage): UIMessageBuilder {
     entry.parser = undefined;
   }
 
+  /** A call's outcome replaces its part, wherever it is; an unknown call has no part to take it. */
+  function settleToolPart(
+    toolCallId: string,
+    outcome:
+      { state: 'output-available'; output: unknown } | { state: 'output-error'; errorText: string },
+  ): void {
+    const part = toolPart(toolCallId);
+    if (part === undefined) return;
+    const { toolName, input } = part;
+    replaceToolPart({ type: 'dynamic-tool', toolCallId, toolName, input, ...outcome });
+  }
+
   function appendText(
     open: Map<string, TextUIPart | ReasoningUIPart>,
     id: string,
@@ -275,32 +287,12 @@ export function createUIMessageBuilder(initial?: UIMessage): UIMessageBuilder {
           errorText: chunk.errorText,
         });
         return;
-      case 'tool-output-available': {
-        const part = toolPart(chunk.toolCallId);
-        if (part === undefined) return;
-        replaceToolPart({
-          type: 'dynamic-tool',
-          toolCallId: part.toolCallId,
-          toolName: part.toolName,
-          state: 'output-available',
-          input: part.input,
-          output: chunk.output,
-        });
+      case 'tool-output-available':
+        settleToolPart(chunk.toolCallId, { state: 'output-available', output: chunk.output });
         return;
-      }
-      case 'tool-output-error': {
-        const part = toolPart(chunk.toolCallId);
-        if (part === undefined) return;
-        replaceToolPart({
-          type: 'dynamic-tool',
-          toolCallId: part.toolCallId,
-          toolName: part.toolName,
-          state: 'output-error',
-          input: part.input,
-          errorText: chunk.errorText,
-        });
+      case 'tool-output-error':
+        settleToolPart(chunk.toolCallId, { state: 'output-error', errorText: chunk.errorText });
         return;
-      }
       case 'message-metadata':
         mergeIntoMetadata(chunk.messageMetadata);
         return;

@@ -1,4 +1,4 @@
-import { abortReason } from '../abort-reason.js';
+import { abortReason, raceAbort } from '../abort.js';
 import { readPrefix } from '../chat-completions/body.js';
 import { quote } from '../chat-completions/parse-chunk.js';
 import { EdgechatError } from '../errors.js';
@@ -134,28 +134,4 @@ function readOrAbort(
   signal: AbortSignal | undefined,
 ): Promise<ReadableStreamReadResult<Uint8Array>> {
   return raceAbort(reader.read(), signal);
-}
-
-/** Rejects with the signal's reason (a DOMException `AbortError` by default) once aborted. */
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (signal === undefined) return promise;
-  if (signal.aborted) {
-    // Nobody awaits `promise` now; a rejection it settles with later must not be unhandled.
-    promise.catch(() => {});
-    return Promise.reject(abortReason(signal));
-  }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(abortReason(signal));
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }
