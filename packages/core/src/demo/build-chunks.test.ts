@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChatCompletionChunk, ChatCompletionChunkDelta } from '../chat-completions/types.js';
+import type { ChatCompletionChunk, ChatCompletionChunkDelta } from '../openai/types.js';
 import { buildChunks } from './build-chunks.js';
 import { deterministicId } from './deterministic-id.js';
 

@@ -1,4 +1,4 @@
-import type { ChatCompletionChunk, ChatCompletionChunkDelta } from '../chat-completions/types.js';
+import type { ChatCompletionChunk, ChatCompletionChunkDelta } from '../openai/types.js';
 import { deterministicId } from './deterministic-id.js';
 import type { DemoReply } from './plan-reply.js';
 import { tokenizeArguments, tokenizeText } from './tokenize.js';

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { collectChatCompletion } from '../chat-completions/index.js';
+import { collectChatCompletion } from '../openai/index.js';
 import type {
   AssistantMessage,
   ChatCompletionResult,
   CompletionUsage,
   OpenAIMessage,
   ToolDefinition,
-} from '../chat-completions/types.js';
+} from '../openai/types.js';
 import { createDemoModel } from './index.js';
 
 const clockTool: ToolDefinition = {

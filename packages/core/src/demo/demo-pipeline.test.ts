@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OpenAIMessage } from '../chat-completions/types.js';
+import type { OpenAIMessage } from '../openai/types.js';
 import { runChat } from '../run/index.js';
 import type { RunChatResult } from '../run/index.js';
 import { createGetCurrentTime, createToolRegistry } from '../tools/index.js';

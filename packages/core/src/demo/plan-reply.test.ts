@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OpenAIMessage, ToolDefinition } from '../chat-completions/types.js';
+import type { OpenAIMessage, ToolDefinition } from '../openai/types.js';
 import { demoModeAnswer, noClockAnswer, otherToolsAnswer } from './canned-answers.js';
 import { planReply } from './plan-reply.js';
 

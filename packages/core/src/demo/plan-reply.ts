@@ -1,4 +1,4 @@
-import type { OpenAIMessage, ToolDefinition } from '../chat-completions/types.js';
+import type { OpenAIMessage, ToolDefinition } from '../openai/types.js';
 import { demoModeAnswer, noClockAnswer, otherToolsAnswer } from './canned-answers.js';
 import { findCities } from './cities.js';
 import { detectLanguage } from './language.js';

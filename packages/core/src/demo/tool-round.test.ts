@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OpenAIMessage } from '../chat-completions/types.js';
+import type { OpenAIMessage } from '../openai/types.js';
 import { readLastToolRound } from './tool-round.js';
 
 const call = (id: string, name: string, args: string) => ({

@@ -1,4 +1,4 @@
-import type { OpenAIMessage } from '../chat-completions/types.js';
+import type { OpenAIMessage } from '../openai/types.js';
 
 /** One tool call of the model's last step and what came back for it. */
 export interface ToolRoundEntry {

@@ -1,4 +1,4 @@
-import type { CompletionUsage } from '../chat-completions/types.js';
+import type { CompletionUsage } from '../openai/types.js';
 
 /**
  * Sums two OpenAI usage objects and keeps OpenAI's shape: numbers add, nested objects such as

@@ -1,4 +1,4 @@
-import { abortReason, raceAbort } from '../abort.js';
+import { abortReason, raceAbort } from '../base/abort.js';
 import type { ChatModel, ChatModelRequest } from './types.js';
 
 type ModelAnswer = Response | ReadableStream<Uint8Array>;

@@ -1,12 +1,12 @@
-import { createChatCompletionAccumulator } from '../chat-completions/index.js';
+import { createChatCompletionAccumulator } from '../openai/index.js';
 // Internal to the streaming layer, on purpose: see below.
-import { forEachChunkBatch } from '../chat-completions/for-each-chunk-batch.js';
-import { assertComplete } from '../chat-completions/stream-end.js';
+import { forEachChunkBatch } from '../openai/for-each-chunk-batch.js';
+import { assertComplete } from '../openai/stream-end.js';
 import type {
   ChatCompletionResult,
   ChatCompletionSource,
   ChatStreamEvent,
-} from '../chat-completions/types.js';
+} from '../openai/types.js';
 
 /**
  * `streamChatCompletion` as a callback: the same events in the same order, the same errors

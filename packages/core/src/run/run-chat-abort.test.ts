@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OpenAIMessage } from '../chat-completions/types.js';
+import type { OpenAIMessage } from '../openai/types.js';
 import { createScriptedModel } from '../testing/scripted-model.js';
 import { createToolRegistry, defineTool } from '../tools/index.js';
 import { runChat } from './run-chat.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OpenAIMessage } from '../chat-completions/types.js';
+import type { OpenAIMessage } from '../openai/types.js';
 import { chatCompletionChunk } from '../testing/encode-chat-completion-stream.js';
 import { createScriptedModel, type ScriptedStep } from '../testing/scripted-model.js';
 import { createGetCurrentTime, createToolRegistry } from '../tools/index.js';

@@ -1,4 +1,4 @@
-import type { ChatCompletionChunkDelta } from '../chat-completions/types.js';
+import type { ChatCompletionChunkDelta } from '../openai/types.js';
 import { chatCompletionChunk } from '../testing/encode-chat-completion-stream.js';
 import type { UIMessageChunk } from '../ui-stream/types.js';
 

@@ -1,8 +1,4 @@
-import type {
-  AssistantMessage,
-  CompletionUsage,
-  OpenAIMessage,
-} from '../chat-completions/types.js';
+import type { AssistantMessage, CompletionUsage, OpenAIMessage } from '../openai/types.js';
 import { serializeToolResult } from '../tools/index.js';
 import type { UIFinishReason, UIMessageChunk } from '../ui-stream/types.js';
 import { addUsage } from './add-usage.js';

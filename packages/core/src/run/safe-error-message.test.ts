@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EdgechatError } from '../errors.js';
+import { EdgechatError } from '../base/errors.js';
 import { SAFE_ERROR_MESSAGES, safeErrorMessage } from './safe-error-message.js';
 
 const SECRET = 'Incorrect API key provided: sk-test-SECRET. https://api.example.com/v1';

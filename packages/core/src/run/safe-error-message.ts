@@ -1,4 +1,4 @@
-import { isEdgechatError } from '../errors.js';
+import { isEdgechatError } from '../base/errors.js';
 
 /**
  * What a user may be shown when the model fails. Fixed sentences only: an upstream error's own

@@ -1,8 +1,4 @@
-import type {
-  AssistantMessage,
-  ChatStreamEvent,
-  CompletionUsage,
-} from '../chat-completions/types.js';
+import type { AssistantMessage, ChatStreamEvent, CompletionUsage } from '../openai/types.js';
 import type { UIMessageChunk } from '../ui-stream/types.js';
 import type { ChunkWriter } from './chunk-stream.js';
 import { callModel } from './call-model.js';

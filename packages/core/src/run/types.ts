@@ -1,4 +1,4 @@
-import type { CompletionUsage, OpenAIMessage, ToolDefinition } from '../chat-completions/types.js';
+import type { CompletionUsage, OpenAIMessage, ToolDefinition } from '../openai/types.js';
 import type { ToolRegistry } from '../tools/index.js';
 import type { UIFinishReason } from '../ui-stream/types.js';
 

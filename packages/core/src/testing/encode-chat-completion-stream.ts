@@ -2,7 +2,7 @@ import type {
   ChatCompletionChunk,
   ChatCompletionChunkDelta,
   CompletionUsage,
-} from '../chat-completions/types.js';
+} from '../openai/types.js';
 
 /**
  * One frame of a Chat Completions stream:

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { OpenAIMessage, ToolDefinition } from '../chat-completions/types.js';
+import type { OpenAIMessage, ToolDefinition } from '../openai/types.js';
 import { createScriptedModel } from './scripted-model.js';
 
 const user: OpenAIMessage[] = [{ role: 'user', content: 'hi' }];

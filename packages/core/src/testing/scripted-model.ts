@@ -1,8 +1,4 @@
-import type {
-  ChatCompletionChunkDelta,
-  CompletionUsage,
-  ToolDefinition,
-} from '../chat-completions/types.js';
+import type { ChatCompletionChunkDelta, CompletionUsage, ToolDefinition } from '../openai/types.js';
 import type { ChatModel, ChatModelRequest } from '../run/types.js';
 import {
   chatCompletionChunk,

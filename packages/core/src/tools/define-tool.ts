@@ -1,4 +1,4 @@
-import type { JSONSchema } from '../chat-completions/types.js';
+import type { JSONSchema } from '../openai/types.js';
 import { checkJsonSchema, isPlainObject } from './check-json-schema.js';
 import type { StandardSchemaV1 } from './standard-schema.js';
 

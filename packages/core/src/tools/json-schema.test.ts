@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JSONSchema } from '../chat-completions/types.js';
+import type { JSONSchema } from '../openai/types.js';
 import { validateJsonSchema } from './json-schema.js';
 
 type Case = [name: string, schema: JSONSchema | boolean, value: unknown, errors: string[]];

@@ -8,7 +8,7 @@
 // first through the value; at each value the keywords in the order listed above, object
 // properties in the value's own key order. A value of the wrong `type` gets that one error and
 // no more (its other keywords would only repeat it).
-import type { JSONSchema } from '../chat-completions/types.js';
+import type { JSONSchema } from '../openai/types.js';
 import { checkJsonSchema, compilePattern, isPlainObject } from './check-json-schema.js';
 import { appendPointer, displayPointer } from './json-pointer.js';
 

@@ -1,4 +1,4 @@
-import type { ToolCall, ToolDefinition } from '../chat-completions/types.js';
+import type { ToolCall, ToolDefinition } from '../openai/types.js';
 import {
   assertValidTool,
   DEFAULT_TOOL_TIMEOUT_MS,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EdgechatError } from '../errors.js';
+import { EdgechatError } from '../base/errors.js';
 import { readUIMessageStream } from './read.js';
 import type { UIMessageChunk } from './types.js';
 

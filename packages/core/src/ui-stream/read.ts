@@ -1,7 +1,7 @@
-import { abortReason, raceAbort } from '../abort.js';
-import { readPrefix } from '../chat-completions/body.js';
-import { quote } from '../chat-completions/parse-chunk.js';
-import { EdgechatError } from '../errors.js';
+import { abortReason, raceAbort } from '../base/abort.js';
+import { readPrefix } from '../base/body.js';
+import { quote } from '../openai/parse-chunk.js';
+import { EdgechatError } from '../base/errors.js';
 import { createSSEParser } from '../sse/index.js';
 import type { UIMessageChunk } from './types.js';
 

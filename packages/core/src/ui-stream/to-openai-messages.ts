@@ -1,4 +1,4 @@
-import type { OpenAIMessage, ToolCall, ToolMessage } from '../chat-completions/types.js';
+import type { OpenAIMessage, ToolCall, ToolMessage } from '../openai/types.js';
 import { serializeToolResult } from '../tools/serialize-tool-result.js';
 import type { DynamicToolUIPart, UIMessage, UIMessagePart } from './types.js';
 

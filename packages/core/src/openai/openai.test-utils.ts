@@ -1,4 +1,4 @@
-import { isEdgechatError } from '../errors.js';
+import { isEdgechatError } from '../base/errors.js';
 import { cutAt } from '../testing/encode-chat-completion-stream.js';
 import { streamChatCompletion } from './stream.js';
 import type {

@@ -1,6 +1,8 @@
-import { abortReason } from '../abort.js';
-import { EdgechatError } from '../errors.js';
-import type { ChatCompletionSource } from './types.js';
+import { abortReason } from './abort.js';
+import { EdgechatError } from './errors.js';
+
+/** What every reader of the core accepts: a fetch `Response`, or a bare byte stream. */
+export type BodySource = Response | ReadableStream<Uint8Array>;
 
 /** How much of a failed response's body is read for its error message. */
 const ERROR_BODY_LIMIT = 64 * 1024;
@@ -28,7 +30,7 @@ export interface OpenBody {
  * An already aborted signal cancels the body and throws the abort reason.
  */
 export async function openBody(
-  source: ChatCompletionSource,
+  source: BodySource,
   signal: AbortSignal | undefined,
 ): Promise<OpenBody> {
   const response = isStream(source) ? undefined : source;
@@ -67,7 +69,7 @@ export async function openBody(
   };
 }
 
-function isStream(source: ChatCompletionSource): source is ReadableStream<Uint8Array> {
+function isStream(source: BodySource): source is ReadableStream<Uint8Array> {
   // Duck-typed: a Response or ReadableStream from another realm or polyfill (undici's own
   // classes, a test double) is accepted as well.
   return typeof (source as Partial<ReadableStream>).getReader === 'function';

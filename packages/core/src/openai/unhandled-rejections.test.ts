@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { chatCompletionChunk as chunk } from '../testing/encode-chat-completion-stream.js';
-import { recordingSource } from './chat-completions.test-utils.js';
+import { recordingSource } from './openai.test-utils.js';
 import { collectChatCompletion } from './collect.js';
 import { readChatCompletionChunks } from './read-chunks.js';
 import { streamChatCompletion } from './stream.js';

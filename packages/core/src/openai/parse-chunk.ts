@@ -1,5 +1,5 @@
-import { EdgechatError } from '../errors.js';
-import { errorMessageOf } from './body.js';
+import { EdgechatError } from '../base/errors.js';
+import { errorMessageOf } from '../base/body.js';
 import type { ChatCompletionChunk } from './types.js';
 
 /** How much of an offending data line an error message quotes. */

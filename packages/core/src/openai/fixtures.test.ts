@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { bytesStream, runJoined } from './chat-completions.test-utils.js';
+import { bytesStream, runJoined } from './openai.test-utils.js';
 import { collectChatCompletion } from './collect.js';
 import { readChatCompletionChunks } from './read-chunks.js';
 import type { ChatCompletionChunk } from './types.js';

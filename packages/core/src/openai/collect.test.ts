@@ -3,7 +3,7 @@ import {
   chatCompletionChunk as chunk,
   encodeChatCompletionStream,
 } from '../testing/encode-chat-completion-stream.js';
-import { recordingSource, summarizeError } from './chat-completions.test-utils.js';
+import { recordingSource, summarizeError } from './openai.test-utils.js';
 import { collectChatCompletion } from './collect.js';
 import type { ChatCompletionSource } from './types.js';
 

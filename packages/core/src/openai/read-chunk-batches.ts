@@ -1,7 +1,7 @@
-import { EdgechatError, isEdgechatError } from '../errors.js';
+import { EdgechatError, isEdgechatError } from '../base/errors.js';
 import { createSSEParser } from '../sse/index.js';
 import type { ServerSentEvent } from '../sse/index.js';
-import { openBody } from './body.js';
+import { openBody } from '../base/body.js';
 import { completionAsChunk } from './completion-as-chunk.js';
 import { parseChunk, upstreamErrorFromEventData } from './parse-chunk.js';
 import type { ChatCompletionChunk, ChatCompletionSource } from './types.js';

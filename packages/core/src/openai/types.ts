@@ -1,3 +1,5 @@
+import type { BodySource } from '../base/body.js';
+
 // Shapes of the OpenAI Chat Completions API that the core reads and writes. Written out here
 // (not imported from the `openai` package) so the core has no dependencies; field names are
 // OpenAI's own, so objects pass straight through.
@@ -141,4 +143,11 @@ export interface StreamOptions {
   signal?: AbortSignal;
 }
 
-export type ChatCompletionSource = Response | ReadableStream<Uint8Array>;
+export type ChatCompletionSource = BodySource;
+
+declare module '../base/errors.js' {
+  // `EdgechatError.partial` is a ChatCompletionResult (see EdgechatErrorPartialMap).
+  interface EdgechatErrorPartialMap {
+    result: ChatCompletionResult;
+  }
+}

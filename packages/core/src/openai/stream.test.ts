@@ -3,7 +3,7 @@ import {
   chatCompletionChunk as chunk,
   encodeChatCompletionStream,
 } from '../testing/encode-chat-completion-stream.js';
-import { recordingSource, runStream } from './chat-completions.test-utils.js';
+import { recordingSource, runStream } from './openai.test-utils.js';
 import { streamChatCompletion } from './stream.js';
 import type { ChatCompletionChunkToolCallDelta, ChatCompletionResult } from './types.js';
 

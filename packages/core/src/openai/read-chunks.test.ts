@@ -3,7 +3,7 @@ import {
   chatCompletionChunk as chunk,
   encodeChatCompletionStream,
 } from '../testing/encode-chat-completion-stream.js';
-import { recordingSource, summarizeError } from './chat-completions.test-utils.js';
+import { recordingSource, summarizeError } from './openai.test-utils.js';
 import { readChatCompletionChunks } from './read-chunks.js';
 import type { ChatCompletionChunk, ChatCompletionSource, StreamOptions } from './types.js';
 

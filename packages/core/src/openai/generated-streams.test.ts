@@ -5,7 +5,7 @@ import {
   encodeChatCompletionFrames,
   encodeChatCompletionStream,
 } from '../testing/encode-chat-completion-stream.js';
-import { bytesStream, runJoined } from './chat-completions.test-utils.js';
+import { bytesStream, runJoined } from './openai.test-utils.js';
 import type { ChatCompletionChunk, ChatStreamEvent, CompletionUsage } from './types.js';
 
 // Generated turns: text, refusals and tool calls (arguments in random pieces, calls

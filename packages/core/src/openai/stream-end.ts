@@ -1,4 +1,4 @@
-import { EdgechatError, isEdgechatError } from '../errors.js';
+import { EdgechatError, isEdgechatError } from '../base/errors.js';
 import type { ChatCompletionResult } from './types.js';
 
 /** How the body ended: at `[DONE]`, by simply ending, or by failing mid-read. */

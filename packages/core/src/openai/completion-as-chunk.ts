@@ -1,4 +1,4 @@
-import { EdgechatError } from '../errors.js';
+import { EdgechatError } from '../base/errors.js';
 import { quote, upstreamError } from './parse-chunk.js';
 import type {
   ChatCompletionChunk,

@@ -1,5 +1,3 @@
-import type { ChatCompletionResult } from './chat-completions/types.js';
-
 /**
  * Why a stream or call failed. Stable strings: callers switch on them.
  * - `http_error`: the upstream answered with a non-2xx status (`status` is set).
@@ -19,16 +17,28 @@ export type EdgechatErrorCode =
 
 export interface EdgechatErrorOptions {
   status?: number;
-  partial?: ChatCompletionResult;
+  /** See `EdgechatError.partial`. */
+  partial?: EdgechatErrorPartial;
   cause?: unknown;
 }
+
+/**
+ * What `EdgechatError.partial` holds. The base layer cannot name the Chat Completions result
+ * (that would point upward), so the `openai/` layer fills this in by declaration merging.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by openai/types.ts
+export interface EdgechatErrorPartialMap {}
+export type EdgechatErrorPartial = EdgechatErrorPartialMap extends { result: infer R }
+  ? R
+  : unknown;
 
 /** The one error type the core throws (aborts aside, which reject with the signal's reason). */
 export class EdgechatError extends Error {
   override readonly name = 'EdgechatError';
   readonly code: EdgechatErrorCode;
   readonly status?: number;
-  readonly partial?: ChatCompletionResult;
+  /** `stream_truncated`: what arrived before the stream ended. */
+  readonly partial?: EdgechatErrorPartial;
 
   constructor(code: EdgechatErrorCode, message: string, options: EdgechatErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
