@@ -1,11 +1,7 @@
+import { DEFAULT_MAX_JSON_DEPTH as MAX_JSON_DEPTH } from '@edgechat/core';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './errors.js';
-import {
-  MAX_JSON_DEPTH,
-  parseChatRequest,
-  utf8Length,
-  type ValidationOptions,
-} from './validate.js';
+import { parseChatRequest, type ValidationOptions } from './validate.js';
 
 // The error rows live in test/bad-input.test.ts (one test per README row); here: what valid
 // requests become, and the edges of each limit.
@@ -52,6 +48,8 @@ describe('parseChatRequest', () => {
   });
 
   it('keeps AI SDK UI messages, their ids, the chat id and the model; drops unknown fields', () => {
+    // Part states and message metadata are UIMessage fields, kept as the core validator reads
+    // them (the model never sees them: toOpenAIMessages reads text, tool calls and results).
     const tool = {
       type: 'dynamic-tool',
       toolName: 'get_current_time',
@@ -113,6 +111,7 @@ describe('parseChatRequest', () => {
         {
           id: 'a1',
           role: 'assistant',
+          metadata: { model: 'gpt-4o' },
           parts: [
             { type: 'step-start' },
             {
@@ -124,8 +123,8 @@ describe('parseChatRequest', () => {
               output: { iso: '2026-01-01T00:00:00+09:00' },
             },
             { type: 'step-start' },
-            { type: 'reasoning', text: 'hm' },
-            { type: 'text', text: 'ok' },
+            { type: 'reasoning', text: 'hm', state: 'done' },
+            { type: 'text', text: 'ok', state: 'done' },
           ],
         },
         { id: 'u2', role: 'user', parts: [{ type: 'text', text: 'again' }] },
@@ -221,24 +220,5 @@ describe('parseChatRequest', () => {
     expect(rejection(body(MAX_JSON_DEPTH + 1)).message).toBe(
       `messages[0].parts[0].input: must not be nested deeper than ${MAX_JSON_DEPTH} levels`,
     );
-  });
-});
-
-describe('utf8Length', () => {
-  it('matches TextEncoder, lone surrogates included', () => {
-    for (const text of [
-      '',
-      'abc',
-      'é',
-      '한국어',
-      '😀',
-      'a😀b',
-      '\ud800',
-      '\udc00x',
-      '\ud800\ud800',
-      'x\ud83d',
-    ]) {
-      expect([text, utf8Length(text)]).toEqual([text, new TextEncoder().encode(text).length]);
-    }
   });
 });

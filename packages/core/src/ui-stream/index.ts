@@ -18,3 +18,10 @@ export type {
   UIMessageChunk,
   UIMessagePart,
 } from './types.js';
+export { validateUIMessages, DEFAULT_MAX_JSON_DEPTH } from './validate-ui-messages.js';
+export type {
+  UIMessageProblemCode,
+  UIMessageValidation,
+  UIMessageValidationError,
+  ValidateUIMessagesOptions,
+} from './validate-ui-messages.js';

@@ -1,4 +1,4 @@
-import type { UIMessage, UIMessagePart } from '@edgechat/core';
+import { validateUIMessages, type UIMessage } from '@edgechat/core';
 import type { ChatError, Conversation, ToolTime } from './types.js';
 
 // Stored data is input like any other: another version of the app, a browser extension or a
@@ -13,12 +13,6 @@ const isString = (value: unknown): value is string => typeof value === 'string';
 const isTime = (value: unknown): value is number =>
   typeof value === 'number' && Number.isFinite(value) && value >= 0;
 
-const TOOL_STATES = new Set([
-  'input-streaming',
-  'input-available',
-  'output-available',
-  'output-error',
-]);
 const ERROR_KINDS = new Set<ChatError['kind']>([
   'network',
   'rate-limited',
@@ -39,13 +33,8 @@ export function parseConversation(value: unknown): Conversation | undefined {
   if (!isString(id) || id === '' || !isString(title) || !isTime(createdAt) || !isTime(updatedAt)) {
     return undefined;
   }
-  if (!Array.isArray(messages)) return undefined;
-  const parsed: UIMessage[] = [];
-  for (const message of messages) {
-    const result = parseMessage(message);
-    if (result === undefined) return undefined;
-    parsed.push(result);
-  }
+  const parsed = parseMessages(messages);
+  if (parsed === undefined) return undefined;
   const conversation: Conversation = {
     id,
     title,
@@ -61,58 +50,20 @@ export function parseConversation(value: unknown): Conversation | undefined {
   return conversation;
 }
 
-function parseMessage(value: unknown): UIMessage | undefined {
-  if (!isRecord(value) || !isString(value.id) || !Array.isArray(value.parts)) return undefined;
-  if (value.role !== 'user' && value.role !== 'assistant') return undefined;
-  const parts: UIMessagePart[] = [];
-  for (const part of value.parts) {
-    const parsed = parsePart(part);
-    if (parsed === null) return undefined;
-    // Unknown part types (a newer app version's) are left out rather than failing the chat.
-    if (parsed !== undefined) parts.push(parsed);
-  }
-  const message: UIMessage = { id: value.id, role: value.role, parts };
-  if (value.metadata !== undefined) message.metadata = value.metadata;
-  return message;
-}
-
-/** A part; `undefined` for an unknown type (skipped); `null` for a known type that is broken. */
-function parsePart(value: unknown): UIMessagePart | undefined | null {
-  if (!isRecord(value) || !isString(value.type)) return null;
-  const { type } = value;
-  if (type === 'text' || type === 'reasoning') {
-    // A part saved mid-stream is as done as it will ever be.
-    return isString(value.text) ? { type, text: value.text, state: 'done' } : null;
-  }
-  if (type === 'step-start') return { type };
-  if (type === 'dynamic-tool') {
-    const { toolCallId, toolName, state, input, output, errorText } = value;
-    if (
-      !isString(toolCallId) ||
-      !isString(toolName) ||
-      !isString(state) ||
-      !TOOL_STATES.has(state)
-    ) {
-      return null;
-    }
-    const base = { type, toolCallId, toolName, input } as const;
-    switch (state) {
-      case 'output-available':
-        return { ...base, state, output };
-      case 'output-error':
-        return isString(errorText) ? { ...base, state, errorText } : null;
-      case 'input-available':
-        return { ...base, state };
-      default:
-        return { ...base, state: 'input-streaming' };
+/**
+ * The messages through the core's one UIMessage validator — the same rules as the worker's for a
+ * request, except that a part type this version does not know (a newer version's) is left out
+ * rather than failing the chat. A part saved mid-stream is as done as it will ever be.
+ */
+function parseMessages(value: unknown): UIMessage[] | undefined {
+  const result = validateUIMessages(value, { unknownParts: 'skip' });
+  if (!result.ok) return undefined;
+  for (const message of result.messages) {
+    for (const part of message.parts) {
+      if (part.type === 'text' || part.type === 'reasoning') part.state = 'done';
     }
   }
-  if (type.startsWith('data-')) {
-    const part: UIMessagePart = { type: type as `data-${string}`, data: value.data };
-    if (isString(value.id)) part.id = value.id;
-    return part;
-  }
-  return undefined;
+  return result.messages;
 }
 
 function parseToolTimes(value: unknown): Record<string, ToolTime> {
