@@ -1,26 +1,25 @@
-// The README's examples are part of the package (issue 4: "the core README documents every
-// export with an example"):
+// The examples of README.md and docs/*.md are part of the package: a user copies them, so an
+// example that no longer compiles, or prints something else than it says, is a bug. Hence:
 // - every ```ts block is type-checked against the sources with the package's compiler options;
 // - every block whose info string does not say `no-run` is executed;
 // - a `console.log(…)` whose statement carries a `// → text` comment (on its last line, or alone
 //   on the next) must print exactly `text`, once — or, with `//   more` lines after the arrow,
-//   one line per call in that order: the README shows real output, not what someone remembers;
-// - every export of `@edgechat/core`, `/testing` and `/demo` must appear in a block (values in
-//   a runnable one), so an export added later without documentation fails here.
+//   one line per call in that order: the docs show real output, not what someone remembers;
+// - every export of `@edgechat/core`, `/testing` and `/demo` must appear in a block of some doc
+//   (values in a runnable one), so an export added later without documentation fails here.
+// Every failure names the markdown file and line.
 //
 // Blocks are written as .mts files to a fresh temp directory, with `@edgechat/core`,
 // `@edgechat/core/testing` and `@edgechat/core/demo` pointed at this package's sources; a
 // `node_modules` link in that directory lets other imports (zod) resolve as from this package.
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { inspect } from 'node:util';
 import ts from 'typescript';
 import { afterAll, describe, expect, test, vi } from 'vitest';
-
-const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
-const README = join(PACKAGE_DIR, 'README.md');
+import { codeBlocks, docFiles, PACKAGE_DIR, readDoc, where, type CodeBlock } from './markdown.js';
 
 /** The package's entry points, as users import them, and the source each one is. */
 const ENTRY_POINTS: Record<string, string> = {
@@ -29,48 +28,23 @@ const ENTRY_POINTS: Record<string, string> = {
   '@edgechat/core/demo': join(PACKAGE_DIR, 'src/demo/index.js'),
 };
 
-interface CodeBlock {
-  /** 1-based line of the opening fence in README.md. */
-  line: number;
-  info: string;
-  code: string;
-  run: boolean;
-}
-
-/** The ```ts blocks of a markdown text (`ts` as the info string's first word). */
-function tsBlocks(markdown: string): CodeBlock[] {
-  const blocks: CodeBlock[] = [];
-  const lines = markdown.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const open = /^```(\S*)(.*)$/.exec(lines[i] as string);
-    if (open === null) continue;
-    const start = i;
-    const body: string[] = [];
-    for (i++; i < lines.length && !(lines[i] as string).startsWith('```'); i++) {
-      body.push(lines[i] as string);
-    }
-    const info = `${open[1]}${open[2]}`.trim();
-    if (open[1] !== 'ts') continue;
-    blocks.push({ line: start + 1, info, code: body.join('\n'), run: !/\bno-run\b/.test(info) });
-  }
-  return blocks;
-}
+const isRunnable = (block: CodeBlock): boolean => !/\bno-run\b/.test(block.info);
 
 /** Points the package's entry points at its sources. */
-function withSourceImports(code: string): string {
+function withSourceImports(block: CodeBlock, code: string): string {
   return code.replace(
     /(from\s+|import\s*\(\s*)(['"])(@edgechat\/core(?:\/[\w-]+)?)\2/g,
     (_all, lead, quote, name) => {
       const path = ENTRY_POINTS[name as string];
-      if (path === undefined) throw new Error(`README imports an unknown entry point: ${name}`);
+      if (path === undefined) throw new Error(`${where(block)}: unknown entry point ${name}`);
       return `${lead}${quote}${path}${quote}`;
     },
   );
 }
 
 interface Expectation {
-  /** README line of the `// →` comment. */
-  line: number;
+  /** `file:line` of the `// →` comment. */
+  at: string;
   /** One entry per `console.log` call the statement makes: the arrow line, then `//   ` lines. */
   lines: string[];
 }
@@ -80,7 +54,7 @@ const CONTINUATION = '//   ';
 
 /**
  * Replaces the `console.log(` of each statement that carries a `// → text` comment (on its
- * last line, or alone on the line after it) with `__readmeCheck(<n>, `, and returns what
+ * last line, or alone on the line after it) with `__docCheck(<n>, `, and returns what
  * each one must print. Lines after the arrow that start with `//   ` are further calls of
  * the same statement (one in a loop).
  */
@@ -91,14 +65,14 @@ function withChecks(block: CodeBlock): { code: string; expectations: Expectation
     const line = lines[i] as string;
     const at = line.indexOf(ARROW);
     if (at === -1) continue;
-    const readmeLine = block.line + 1 + i;
+    const place = `${block.file}:${block.line + 1 + i}`;
     let start = line.trimStart().startsWith(ARROW) ? i - 1 : i;
     while (start >= 0 && !(lines[start] as string).includes('console.log(')) start--;
-    if (start < 0) throw new Error(`README.md:${readmeLine}: "// →" without a console.log call`);
+    if (start < 0) throw new Error(`${place}: "// →" without a console.log call`);
     const call = (lines[start] as string).lastIndexOf('console.log(');
     const n = expectations.length;
     lines[start] =
-      `${(lines[start] as string).slice(0, call)}__readmeCheck(${n}, ` +
+      `${(lines[start] as string).slice(0, call)}__docCheck(${n}, ` +
       (lines[start] as string).slice(call + 'console.log('.length);
     const printed = [line.slice(at + ARROW.length).trimEnd()];
     while ((lines[i + 1] ?? '').trimStart().startsWith(CONTINUATION)) {
@@ -106,7 +80,7 @@ function withChecks(block: CodeBlock): { code: string; expectations: Expectation
       const next = lines[i] as string;
       printed.push(next.slice(next.indexOf(CONTINUATION) + CONTINUATION.length).trimEnd());
     }
-    expectations.push({ line: readmeLine, lines: printed });
+    expectations.push({ at: place, lines: printed });
   }
   return { code: lines.join('\n'), expectations };
 }
@@ -122,50 +96,57 @@ function formatLogged(args: unknown[]): string {
     .join(' ');
 }
 
-const blocks = tsBlocks(readFileSync(README, 'utf8'));
-const workDir = mkdtempSync(join(tmpdir(), 'edgechat-readme-'));
-symlinkSync(join(PACKAGE_DIR, 'node_modules'), join(workDir, 'node_modules'), 'junction');
-/** Each block's file: the README code with source imports, unchanged otherwise. */
-const blockFiles = blocks.map((block) => {
-  const file = join(workDir, `readme-line-${block.line}.mts`);
-  writeFileSync(file, moduleText(withSourceImports(block.code)));
-  return file;
-});
-
-afterAll(() => rmSync(workDir, { recursive: true, force: true }));
-
 /** Top-level await needs a module; a block without imports gets an empty export. */
 function moduleText(code: string): string {
   return /^\s*(?:import|export)\s/m.test(code) ? code : `${code}\nexport {};\n`;
 }
 
-/** Where the rewritten `console.log` calls report (see `withChecks`). */
-const checkGlobal = globalThis as { __readmeCheck?: (n: number, ...args: unknown[]) => void };
+/** A file name for a block: `docs/run-chat.md:12` → `docs-run-chat-md-12.mts`. */
+function fileName(prefix: string, block: CodeBlock): string {
+  return `${prefix}-${where(block).replace(/[^\w]+/g, '-')}.mts`;
+}
 
-describe('README.md examples', () => {
-  test('the README has runnable ts blocks', () => {
-    expect(blocks.filter((block) => block.run).length).toBeGreaterThan(20);
+const blocks = docFiles().flatMap((file) => codeBlocks(file, readDoc(file), 'ts'));
+const workDir = mkdtempSync(join(tmpdir(), 'edgechat-docs-'));
+symlinkSync(join(PACKAGE_DIR, 'node_modules'), join(workDir, 'node_modules'), 'junction');
+/** Each block's file: the doc's code with source imports, unchanged otherwise. */
+const blockFiles = blocks.map((block) => {
+  const file = join(workDir, fileName('block', block));
+  writeFileSync(file, moduleText(withSourceImports(block, block.code)));
+  return file;
+});
+
+afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+
+/** Where the rewritten `console.log` calls report (see `withChecks`). */
+const checkGlobal = globalThis as { __docCheck?: (n: number, ...args: unknown[]) => void };
+
+describe('doc examples', () => {
+  test('the docs have runnable ts blocks', () => {
+    expect(blocks.filter(isRunnable).length).toBeGreaterThan(20);
   });
 
-  test.each(blocks.filter((block) => block.run).map((block) => [block.line, block] as const))(
-    'the block at README.md:%i runs and prints what it says',
-    async (_line, block) => {
+  test.each(blocks.filter(isRunnable).map((block) => [where(block), block] as const))(
+    'the block at %s runs and prints what it says',
+    async (_where, block) => {
       const { code, expectations } = withChecks(block);
-      const file = join(workDir, `run-line-${block.line}.mts`);
-      writeFileSync(file, moduleText(withSourceImports(code)));
+      const file = join(workDir, fileName('run', block));
+      writeFileSync(file, moduleText(withSourceImports(block, code)));
       const printed: string[][] = expectations.map(() => []);
-      checkGlobal.__readmeCheck = (n, ...args) => printed[n]?.push(formatLogged(args));
+      checkGlobal.__docCheck = (n, ...args) => printed[n]?.push(formatLogged(args));
       const log = vi.spyOn(console, 'log').mockImplementation(() => {});
       const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
       try {
         await import(pathToFileURL(file).href);
+      } catch (error) {
+        throw new Error(`${where(block)}: the block threw ${String(error)}`, { cause: error });
       } finally {
         log.mockRestore();
         write.mockRestore();
-        delete checkGlobal.__readmeCheck;
+        delete checkGlobal.__docCheck;
       }
-      expect(printed.map((texts, n) => ({ line: expectations[n]?.line, printed: texts }))).toEqual(
-        expectations.map(({ line, lines }) => ({ line, printed: lines })),
+      expect(printed.map((texts, n) => ({ at: expectations[n]?.at, printed: texts }))).toEqual(
+        expectations.map(({ at, lines }) => ({ at, printed: lines })),
       );
     },
     // The first block also transforms the sources, which a busy machine makes slow.
@@ -196,30 +177,31 @@ function sourceOf(path: string): string {
   return path.replace(/\.js$/, '.ts');
 }
 
-describe('README.md completeness and types', () => {
+describe('doc completeness and types', () => {
   test('every ts block type-checks', () => {
     const program = typeProgram();
     const problems = blockFiles.flatMap((file, index) => {
       const source = program.getSourceFile(file);
       if (source === undefined) throw new Error(`not in the program: ${file}`);
+      const block = blocks[index] as CodeBlock;
       return [
         ...program.getSyntacticDiagnostics(source),
         ...program.getSemanticDiagnostics(source),
       ].map((diagnostic) => {
         const { line } = source.getLineAndCharacterOfPosition(diagnostic.start ?? 0);
         const text = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
-        return `README.md:${(blocks[index] as CodeBlock).line + 1 + line}: ${text}`;
+        return `${block.file}:${block.line + 1 + line}: ${text}`;
       });
     });
     expect(problems).toEqual([]);
   }, 30_000);
 
-  test('every export of every entry point appears in a ts block; every value in a runnable one', async () => {
+  test('every export of every entry point appears in a ts block of some doc; every value in a runnable one', async () => {
     const program = typeProgram();
     const checker = program.getTypeChecker();
     const allCode = blocks.map((block) => block.code).join('\n');
     const runnableCode = blocks
-      .filter((block) => block.run)
+      .filter(isRunnable)
       .map((block) => block.code)
       .join('\n');
     const missing: string[] = [];
