@@ -1,7 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
-import { startMockOpenAI, type MockOpenAI } from '../../worker/test/mock-openai.js';
-import { startWranglerDev, type WranglerDev } from '../../worker/test/support/wrangler-dev.js';
+import { startMockOpenAI, type MockOpenAI } from '@edgechat/test-support/mock-openai';
+import { startWranglerDev, type WranglerDev } from '@edgechat/test-support/wrangler-dev';
 import { SCENARIOS } from './scenarios.js';
 
 interface WorkerFixtures {
@@ -23,7 +23,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   mock: [
     // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies this way
     async ({}, use) => {
-      const mock = await startMockOpenAI(SCENARIOS);
+      const mock = await startMockOpenAI({ scenarios: SCENARIOS });
       await use(mock);
       await mock.stop();
     },

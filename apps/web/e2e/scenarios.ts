@@ -1,15 +1,19 @@
 // What the mock OpenAI upstream answers in the web app's e2e tests. The mock picks a script by
-// the last user message (apps/worker/test/mock-openai.ts); the app's messages are real questions,
-// so the default script (`echo`) is replaced by a router on keywords.
+// the last user message (@edgechat/test-support/mock-openai); the app's messages are real
+// questions, so the default script (`echo`) is replaced by a router on keywords.
+import { TWO_CITY_TOOL_ROUND } from '@edgechat/test-support/fixtures';
 import {
-  chunk,
-  DEFAULT_SCENARIOS,
+  echo,
+  ENDLESS,
+  errorFrame,
+  lastUserText,
+  streamOf,
   textAnswer,
-  twoTimeCalls,
+  textAnswerStart,
   type MockAction,
   type MockScenario,
   type MockStep,
-} from '../../worker/test/mock-openai.js';
+} from '@edgechat/test-support/mock-openai';
 import { XSS_PAYLOADS } from '../src/lib/markdown/xss-corpus.js';
 
 export const KOREAN_TIME_QUESTION = '서울이랑 뉴욕 지금 몇 시야?';
@@ -73,11 +77,10 @@ function failOnce(key: string, failure: MockStep, answer: string): MockStep {
   return { actions: textAnswer(`chatcmpl-${key}-ok`, deltasOf(answer), { between: paced(5) }) };
 }
 
-const router: MockScenario = (step, body, headers) => {
-  const last = [...body.messages].reverse().find((message) => message.role === 'user');
-  const text = typeof last?.content === 'string' ? last.content : '';
+const router: MockScenario = (request) => {
+  const text = lastUserText(request);
   if (text.includes('몇 시')) {
-    if (step === 0) return { actions: twoTimeCalls('chatcmpl-ko-1') };
+    if (request.step === 0) return { actions: streamOf(TWO_CITY_TOOL_ROUND) };
     return {
       actions: textAnswer('chatcmpl-ko-2', deltasOf(KOREAN_ANSWER, 4), {
         // Halfway, the stream waits for the test: it sees the answer mid-stream.
@@ -97,10 +100,7 @@ const router: MockScenario = (step, body, headers) => {
     const lines = Array.from({ length: 400 }, (_, i) => `Line ${i + 1} of a long answer.\n\n`);
     return { actions: textAnswer('chatcmpl-lines', lines, { between: paced(15) }) };
   }
-  if (text.includes('forever')) {
-    const endless = DEFAULT_SCENARIOS.endless as MockStep[];
-    return endless[0] as MockStep;
-  }
+  if (text.includes('forever')) return ENDLESS;
   if (text.includes('rate limit')) {
     return failOnce(
       'rate',
@@ -119,25 +119,15 @@ const router: MockScenario = (step, body, headers) => {
       'half',
       {
         actions: [
-          ...textAnswer('chatcmpl-half', ['The first half ', 'of the answer']).slice(0, 3),
+          ...textAnswerStart('chatcmpl-half', ['The first half ', 'of the answer']),
           { sleep: 20 },
-          {
-            frame: {
-              error: {
-                message: 'The server had an error.',
-                type: 'server_error',
-                param: null,
-                code: null,
-              },
-            },
-          },
+          errorFrame('The server had an error.'),
         ],
       },
       'The whole answer, this time.',
     );
   }
-  const echo = DEFAULT_SCENARIOS.echo as Extract<MockScenario, (...args: never[]) => unknown>;
-  return echo(step, body, headers);
+  return echo(request);
 };
 
 export const SCENARIOS: Record<string, MockScenario> = { echo: router };
@@ -183,5 +173,3 @@ export function longAnswerDeltas(tokens: number): string[] {
   }
   return deltas;
 }
-
-export { chunk };

@@ -10,6 +10,15 @@ import {
   type UIMessageChunk,
 } from '@edgechat/core';
 import { createScriptedModel } from '@edgechat/core/testing';
+import {
+  NEW_YORK_CALL,
+  SEOUL_CALL,
+  TWO_CITY_FOLLOW_UP,
+  TWO_CITY_NOW,
+  TWO_CITY_QUESTION,
+  TWO_CITY_SCRIPT,
+  TWO_CITY_USAGE,
+} from '@edgechat/test-support/fixtures';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../src/app.js';
 import { DEFAULT_SYSTEM_PROMPT } from '../src/config.js';
@@ -68,40 +77,26 @@ describe('POST /api/chat streams the turn', () => {
   });
 
   it('two parallel get_current_time calls, then the answer (DESIGN.md §3)', async () => {
-    const model = createScriptedModel([
-      {
-        toolCalls: [
-          { id: 'call_a', name: 'get_current_time', arguments: ['{"timezone":"Asia/', 'Seoul"}'] },
-          { id: 'call_b', name: 'get_current_time', arguments: { timezone: 'America/New_York' } },
-        ],
-      },
-      { text: ['서울은 ', '오후 9시입니다.'] },
-    ]);
-    const app = createApp({ model, rateLimiter: null, now: () => NOW });
-    const response = await postChat(
-      app,
-      userSays('What time is it in Seoul and New York?'),
-      openaiEnv(),
-    );
-    const seoul = {
-      timezone: 'Asia/Seoul',
-      iso: '2026-03-01T21:00:00+09:00',
-      local: '2026-03-01 21:00:00',
-      utcOffset: '+09:00',
-    };
-    const newYork = {
-      timezone: 'America/New_York',
-      iso: '2026-03-01T07:00:00-05:00',
-      local: '2026-03-01 07:00:00',
-      utcOffset: '-05:00',
-    };
+    const model = createScriptedModel(TWO_CITY_SCRIPT);
+    const app = createApp({ model, rateLimiter: null, now: () => new Date(TWO_CITY_NOW) });
+    const response = await postChat(app, userSays(TWO_CITY_QUESTION), openaiEnv());
     const chunks = await wire(response);
     // Tool results arrive in completion order, which two instant tools do not fix: compare as a set.
     const outputs = chunks.filter((chunk) => chunk.type === 'tool-output-available');
     expect(outputs).toEqual(
       expect.arrayContaining([
-        { type: 'tool-output-available', toolCallId: 'call_a', output: seoul, dynamic: true },
-        { type: 'tool-output-available', toolCallId: 'call_b', output: newYork, dynamic: true },
+        {
+          type: 'tool-output-available',
+          toolCallId: 'call_a',
+          output: SEOUL_CALL.output,
+          dynamic: true,
+        },
+        {
+          type: 'tool-output-available',
+          toolCallId: 'call_b',
+          output: NEW_YORK_CALL.output,
+          dynamic: true,
+        },
       ]),
     );
     expect(normalize(chunks.filter((chunk) => chunk.type !== 'tool-output-available'))).toEqual([
@@ -144,31 +139,19 @@ describe('POST /api/chat streams the turn', () => {
       { type: 'start-step' },
       { type: 'text-start', id: '<text>' },
       { type: 'text-delta', id: '<text>', delta: '서울은 ' },
-      { type: 'text-delta', id: '<text>', delta: '오후 9시입니다.' },
+      { type: 'text-delta', id: '<text>', delta: '오후 9시, ' },
+      { type: 'text-delta', id: '<text>', delta: '뉴욕은 오전 8시입니다.' },
       { type: 'text-end', id: '<text>' },
       { type: 'finish-step' },
-      { type: 'finish', finishReason: 'stop' },
+      {
+        type: 'finish',
+        finishReason: 'stop',
+        messageMetadata: { usage: TWO_CITY_USAGE.total },
+      },
     ]);
     expect(model.requests[1]?.messages.slice(1)).toEqual([
-      { role: 'user', content: 'What time is it in Seoul and New York?' },
-      {
-        role: 'assistant',
-        content: null,
-        tool_calls: [
-          {
-            id: 'call_a',
-            type: 'function',
-            function: { name: 'get_current_time', arguments: '{"timezone":"Asia/Seoul"}' },
-          },
-          {
-            id: 'call_b',
-            type: 'function',
-            function: { name: 'get_current_time', arguments: '{"timezone":"America/New_York"}' },
-          },
-        ],
-      },
-      { role: 'tool', tool_call_id: 'call_a', content: JSON.stringify(seoul) },
-      { role: 'tool', tool_call_id: 'call_b', content: JSON.stringify(newYork) },
+      { role: 'user', content: TWO_CITY_QUESTION },
+      ...TWO_CITY_FOLLOW_UP,
     ]);
   });
 

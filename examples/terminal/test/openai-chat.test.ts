@@ -1,12 +1,25 @@
-import { chatCompletionChunk, encodeChatCompletionFrames } from '@edgechat/core/testing';
-import type { ChatCompletionChunkDelta } from '@edgechat/core';
+import {
+  NEW_YORK_CALL,
+  SEOUL_CALL,
+  textAnswerChunks,
+  TWO_CITY_ANSWER_ROUND,
+  TWO_CITY_ANSWER_TEXT,
+  TWO_CITY_FOLLOW_UP,
+  TWO_CITY_NOW,
+  TWO_CITY_QUESTION,
+  TWO_CITY_TOOL_ROUND,
+  type OpenAIChunk,
+} from '@edgechat/test-support/fixtures';
+import {
+  startMockOpenAI,
+  streamOf,
+  type MockOpenAI,
+  type MockStep,
+} from '@edgechat/test-support/mock-openai';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chatTranscript, killChats, startChat } from './chat-process.js';
-import { startMockOpenAI } from './mock-openai-server.js';
-import type { MockOpenAI, MockReply } from './mock-openai-server.js';
 
 const SYSTEM = 'You are a helpful assistant. Use get_current_time for time questions.';
-const USAGE = { prompt_tokens: 80, completion_tokens: 12, total_tokens: 92 };
 const CLOCK_TOOL = {
   type: 'function',
   function: {
@@ -25,73 +38,29 @@ const CLOCK_TOOL = {
     },
   },
 };
-const SEOUL =
-  '{"timezone":"Asia/Seoul","iso":"2025-01-02T14:05:00+09:00","local":"2025-01-02 14:05:00","utcOffset":"+09:00"}';
-const NEW_YORK =
-  '{"timezone":"America/New_York","iso":"2025-01-02T00:05:00-05:00","local":"2025-01-02 00:05:00","utcOffset":"-05:00"}';
+const SEOUL = JSON.stringify(SEOUL_CALL.output);
+const NEW_YORK = JSON.stringify(NEW_YORK_CALL.output);
 
-/** An SSE body as OpenAI streams it: the deltas, then the finish chunk, the usage chunk, [DONE]. */
-function sse(deltas: ChatCompletionChunkDelta[], finishReason: string): MockReply {
-  return {
-    body: encodeChatCompletionFrames([
-      ...deltas.map((delta) => chatCompletionChunk(delta)),
-      chatCompletionChunk({}, { finishReason }),
-      chatCompletionChunk(null, { usage: USAGE }),
-    ]),
-  };
-}
+/** An SSE body as OpenAI streams it: the chunks, then [DONE]. */
+const sse = (chunks: readonly OpenAIChunk[]): MockStep => ({ actions: streamOf(chunks) });
 
-const textReply = (...pieces: string[]): MockReply =>
-  sse(
-    [{ role: 'assistant', content: '', refusal: null }, ...pieces.map((content) => ({ content }))],
-    'stop',
-  );
+/** A text answer; 80 prompt and 12 completion tokens. */
+const textReply = (...pieces: string[]): MockStep =>
+  sse(textAnswerChunks('chatcmpl-text', pieces, { prompt: 80, completion: 12 }));
 
 // The tutorial's turn: two parallel get_current_time calls, arguments in fragments.
-const twoCalls = sse(
-  [
-    {
-      role: 'assistant',
-      content: null,
-      tool_calls: [
-        {
-          index: 0,
-          id: 'call_seoul',
-          type: 'function',
-          function: { name: 'get_current_time', arguments: '' },
-        },
-      ],
-    },
-    ...['{"time', 'zone":"', 'Asia/Se', 'oul"}'].map((piece) => ({
-      tool_calls: [{ index: 0, function: { arguments: piece } }],
-    })),
-    {
-      tool_calls: [
-        {
-          index: 1,
-          id: 'call_ny',
-          type: 'function',
-          function: { name: 'get_current_time', arguments: '' },
-        },
-      ],
-    },
-    ...['{"timezone":', '"America/', 'New_York"}'].map((piece) => ({
-      tool_calls: [{ index: 1, function: { arguments: piece } }],
-    })),
-  ],
-  'tool_calls',
-);
+const twoCalls = sse(TWO_CITY_TOOL_ROUND);
 
 let mock: MockOpenAI | undefined;
 
-async function chatWith(replies: MockReply[], lines: string[]) {
-  mock = await startMockOpenAI(replies);
+async function chatWith(replies: MockStep[], lines: string[]) {
+  mock = await startMockOpenAI({ replies });
   const result = await chatTranscript(
     {
       OPENAI_API_KEY: 'sk-test',
       OPENAI_BASE_URL: mock.url,
       MODEL: 'gpt-test',
-      EDGECHAT_NOW: '2025-01-02T05:05:00Z',
+      EDGECHAT_NOW: TWO_CITY_NOW,
     },
     lines,
   );
@@ -109,7 +78,7 @@ const request = (messages: unknown[]) => ({
 
 afterEach(async () => {
   killChats();
-  await mock?.close();
+  await mock?.stop();
   mock = undefined;
 });
 
@@ -140,8 +109,8 @@ describe('terminal chat against an OpenAI-compatible server', () => {
 
   it('runs both tool calls, shows them, and sends their results back', async () => {
     const { stdout, requests } = await chatWith(
-      [twoCalls, textReply('Seoul: 14:05, ', 'New York: 00:05.'), textReply('You are welcome.')],
-      ['What time is it in Seoul and New York?', 'Thanks'],
+      [twoCalls, sse(TWO_CITY_ANSWER_ROUND), textReply('You are welcome.')],
+      [TWO_CITY_QUESTION, 'Thanks'],
     );
     expect(stdout).toBe(
       [
@@ -149,7 +118,7 @@ describe('terminal chat against an OpenAI-compatible server', () => {
         '> What time is it in Seoul and New York?',
         `⚙ get_current_time {"timezone":"Asia/Seoul"} → ${SEOUL}`,
         `⚙ get_current_time {"timezone":"America/New_York"} → ${NEW_YORK}`,
-        'Seoul: 14:05, New York: 00:05.',
+        TWO_CITY_ANSWER_TEXT,
         '> Thanks',
         'You are welcome.',
         '',
@@ -157,32 +126,15 @@ describe('terminal chat against an OpenAI-compatible server', () => {
     );
     const turn = [
       { role: 'system', content: SYSTEM },
-      { role: 'user', content: 'What time is it in Seoul and New York?' },
-      {
-        role: 'assistant',
-        content: null,
-        tool_calls: [
-          {
-            id: 'call_seoul',
-            type: 'function',
-            function: { name: 'get_current_time', arguments: '{"timezone":"Asia/Seoul"}' },
-          },
-          {
-            id: 'call_ny',
-            type: 'function',
-            function: { name: 'get_current_time', arguments: '{"timezone":"America/New_York"}' },
-          },
-        ],
-      },
-      { role: 'tool', tool_call_id: 'call_seoul', content: SEOUL },
-      { role: 'tool', tool_call_id: 'call_ny', content: NEW_YORK },
+      { role: 'user', content: TWO_CITY_QUESTION },
+      ...TWO_CITY_FOLLOW_UP,
     ];
     expect(requests.map((r) => r.body)).toEqual([
       request(turn.slice(0, 2)),
       request(turn),
       request([
         ...turn,
-        { role: 'assistant', content: 'Seoul: 14:05, New York: 00:05.' },
+        { role: 'assistant', content: TWO_CITY_ANSWER_TEXT },
         { role: 'user', content: 'Thanks' },
       ]),
     ]);
@@ -208,7 +160,7 @@ describe('terminal chat against an OpenAI-compatible server', () => {
   it('/debug prints the messages of each request, tool results included', async () => {
     const { stdout } = await chatWith(
       [twoCalls, textReply('Done.')],
-      ['/debug', 'What time is it in Seoul and New York?'],
+      ['/debug', TWO_CITY_QUESTION],
     );
     expect(stdout).toBe(
       [
@@ -225,13 +177,13 @@ describe('terminal chat against an OpenAI-compatible server', () => {
         '┌─ 5 messages → model',
         `│ system: ${SYSTEM}`,
         '│ user: What time is it in Seoul and New York?',
-        '│ assistant: → get_current_time({"timezone":"Asia/Seoul"}) call_seoul',
-        '│   → get_current_time({"timezone":"America/New_York"}) call_ny',
-        `│ tool call_seoul: ${SEOUL}`,
-        `│ tool call_ny: ${NEW_YORK}`,
+        '│ assistant: → get_current_time({"timezone":"Asia/Seoul"}) call_a',
+        '│   → get_current_time({"timezone":"America/New_York"}) call_b',
+        `│ tool call_a: ${SEOUL}`,
+        `│ tool call_b: ${NEW_YORK}`,
         '└─ tools: get_current_time',
         'Done.',
-        '· finish: stop, tokens: 160 in / 24 out',
+        '· finish: stop, tokens: 180 in / 52 out',
         '',
       ].join('\n'),
     );
@@ -242,10 +194,9 @@ describe('terminal chat against an OpenAI-compatible server', () => {
       [
         {
           status: 401,
-          contentType: 'application/json',
-          body: JSON.stringify({
+          body: {
             error: { message: 'Incorrect API key provided: sk-test', code: 'invalid_api_key' },
-          }),
+          },
         },
         textReply('Back.'),
       ],
@@ -265,61 +216,53 @@ describe('terminal chat against an OpenAI-compatible server', () => {
   });
 
   it('prints each token the moment it arrives', async () => {
-    let release: () => void = () => {};
-    const released = new Promise<void>((resolve) => (release = resolve));
-    const frames = (deltas: ChatCompletionChunkDelta[], finishReason?: string) =>
-      encodeChatCompletionFrames(
-        deltas.map((delta) => chatCompletionChunk(delta, finishReason ? { finishReason } : {})),
-        { done: finishReason !== undefined },
-      );
-    mock = await startMockOpenAI([
-      {
-        body: async (write) => {
-          write(frames([{ role: 'assistant', content: '' }, { content: 'First half' }]));
-          await released; // the rest only once the test saw the first half on stdout
-          write(frames([{ content: ', second half.' }]));
-          write(frames([{}], 'stop'));
-        },
-      },
+    const [role, first, second, finish] = textAnswerChunks('chatcmpl-paced', [
+      'First half',
+      ', second half.',
     ]);
+    mock = await startMockOpenAI({
+      replies: [
+        {
+          actions: [
+            { frame: role },
+            { frame: first },
+            // The rest only once the test saw the first half on stdout.
+            { waitFor: 'second half' },
+            { frame: second },
+            { frame: finish },
+            { frame: '[DONE]' },
+          ],
+        },
+      ],
+    });
     const chat = startChat({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: mock.url });
     chat.send('Hi');
     await chat.waitFor('First half');
     expect(chat.stdout().endsWith('> Hi\nFirst half')).toBe(true);
-    release();
+    mock.release('second half');
     await chat.waitFor('First half, second half.\n');
     chat.end();
     expect(await chat.exited).toBe(0);
   });
 
   it('Ctrl-C stops the answer and closes the upstream request', async () => {
-    let upstreamClosed: () => void = () => {};
-    const closed = new Promise<void>((resolve) => (upstreamClosed = resolve));
-    mock = await startMockOpenAI([
-      {
-        body: async (write, signal) => {
-          write(
-            encodeChatCompletionFrames(
-              [
-                chatCompletionChunk({ role: 'assistant', content: '' }),
-                chatCompletionChunk({ content: 'Thinking' }),
-              ],
-              { done: false },
-            ),
-          );
-          // Never finishes on its own: only the client going away ends it.
-          await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve()));
-          upstreamClosed();
-        },
-      },
-      textReply('Next answer.'),
-    ]);
+    const opening = textAnswerChunks('chatcmpl-stopped', ['Thinking']).slice(0, 2);
+    mock = await startMockOpenAI({
+      replies: [
+        // Never finishes on its own: only the client going away ends it.
+        { actions: [...opening.map((frame) => ({ frame })), { hang: true }] },
+        textReply('Next answer.'),
+      ],
+    });
+    const arrived = mock.nextRequest();
     const chat = startChat({ OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: mock.url });
     chat.send('Hi');
     await chat.waitFor('Thinking');
+    const upstream = await arrived;
     chat.child.kill('SIGINT');
     await chat.waitFor('Thinking\n[stopped]\n');
-    await closed;
+    await upstream.closed;
+    expect(upstream.finished).toBe(false);
     chat.send('And now?');
     await chat.waitFor('Next answer.\n');
     // The stopped turn stays in the history with the text that arrived.

@@ -1,11 +1,17 @@
 // End to end: a real `wrangler dev` (workerd, the wrangler.jsonc bindings, the assets) talking
-// to the mock OpenAI server over real sockets. Issue 5's e2e lines, one describe each.
+// to the mock OpenAI server over real sockets: the stream, incremental delivery, stop, upstream
+// faults, and the rest of the product on the same port, one describe each.
 import { readUIMessageStream as readCoreStream, type UIMessageChunk } from '@edgechat/core';
 import { joinDeltas } from '@edgechat/core/testing';
 import { DefaultChatTransport, readUIMessageStream, type UIMessage } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockOpenAI, type MockOpenAI, type MockRequest } from '../mock-openai.js';
-import { startWranglerDev, type WranglerDev } from '../support/wrangler-dev.js';
+import { TWO_CITY_ANSWER_TEXT, TWO_CITY_USAGE } from '@edgechat/test-support/fixtures';
+import {
+  startMockOpenAI,
+  type MockOpenAI,
+  type MockRequest,
+} from '@edgechat/test-support/mock-openai';
+import { startWranglerDev, type WranglerDev } from '@edgechat/test-support/wrangler-dev';
 
 const KEY = 'sk-e2e-planted-key-4f1d2c3b-DO-NOT-LEAK';
 const SECURITY_HEADERS = [
@@ -92,13 +98,13 @@ describe('the streamed chunks', () => {
       expect.arrayContaining([
         {
           type: 'tool-output-available',
-          toolCallId: 'call_seoul',
+          toolCallId: 'call_a',
           output: { timezone: 'Asia/Seoul' },
           dynamic: true,
         },
         {
           type: 'tool-output-available',
-          toolCallId: 'call_nyc',
+          toolCallId: 'call_b',
           output: { timezone: 'America/New_York' },
           dynamic: true,
         },
@@ -109,33 +115,33 @@ describe('the streamed chunks', () => {
       { type: 'start-step' },
       {
         type: 'tool-input-start',
-        toolCallId: 'call_seoul',
+        toolCallId: 'call_a',
         toolName: 'get_current_time',
         dynamic: true,
       },
-      { type: 'tool-input-delta', toolCallId: 'call_seoul', inputTextDelta: '{"timezone":"Asia/' },
+      { type: 'tool-input-delta', toolCallId: 'call_a', inputTextDelta: '{"timezone":"Asia/' },
       {
         type: 'tool-input-start',
-        toolCallId: 'call_nyc',
+        toolCallId: 'call_b',
         toolName: 'get_current_time',
         dynamic: true,
       },
       {
         type: 'tool-input-delta',
-        toolCallId: 'call_nyc',
+        toolCallId: 'call_b',
         inputTextDelta: '{"timezone":"America/New_York"}',
       },
-      { type: 'tool-input-delta', toolCallId: 'call_seoul', inputTextDelta: 'Seoul"}' },
+      { type: 'tool-input-delta', toolCallId: 'call_a', inputTextDelta: 'Seoul"}' },
       {
         type: 'tool-input-available',
-        toolCallId: 'call_seoul',
+        toolCallId: 'call_a',
         toolName: 'get_current_time',
         input: { timezone: 'Asia/Seoul' },
         dynamic: true,
       },
       {
         type: 'tool-input-available',
-        toolCallId: 'call_nyc',
+        toolCallId: 'call_b',
         toolName: 'get_current_time',
         input: { timezone: 'America/New_York' },
         dynamic: true,
@@ -143,18 +149,14 @@ describe('the streamed chunks', () => {
       { type: 'finish-step' },
       { type: 'start-step' },
       { type: 'text-start', id: '<text>' },
-      { type: 'text-delta', id: '<text>', delta: 'Seoul and New York times are above.' },
+      { type: 'text-delta', id: '<text>', delta: TWO_CITY_ANSWER_TEXT },
       { type: 'text-end', id: '<text>' },
       { type: 'finish-step' },
       {
         type: 'finish',
         finishReason: 'stop',
         messageMetadata: {
-          usage: expect.objectContaining({
-            prompt_tokens: 100,
-            completion_tokens: 43,
-            total_tokens: 143,
-          }),
+          usage: expect.objectContaining(TWO_CITY_USAGE.total),
         },
       },
     ]);
@@ -179,8 +181,8 @@ describe('the streamed chunks', () => {
       second?.body.messages.slice(2).map((message) => [message.role, message.tool_call_id ?? null]),
     ).toEqual([
       ['assistant', null],
-      ['tool', 'call_seoul'],
-      ['tool', 'call_nyc'],
+      ['tool', 'call_a'],
+      ['tool', 'call_b'],
     ]);
   });
 
@@ -204,7 +206,7 @@ describe('the streamed chunks', () => {
     expect(last?.role).toBe('assistant');
     expect(last?.metadata).toEqual({
       model: 'gpt-4o',
-      usage: expect.objectContaining({ total_tokens: 143 }),
+      usage: expect.objectContaining(TWO_CITY_USAGE.total),
     });
     expect(
       last?.parts.map((part) =>
@@ -216,18 +218,18 @@ describe('the streamed chunks', () => {
       { type: 'step-start' },
       {
         type: 'dynamic-tool',
-        toolCallId: 'call_seoul',
+        toolCallId: 'call_a',
         state: 'output-available',
         input: { timezone: 'Asia/Seoul' },
       },
       {
         type: 'dynamic-tool',
-        toolCallId: 'call_nyc',
+        toolCallId: 'call_b',
         state: 'output-available',
         input: { timezone: 'America/New_York' },
       },
       { type: 'step-start' },
-      { type: 'text', text: 'Seoul and New York times are above.', state: 'done' },
+      { type: 'text', text: TWO_CITY_ANSWER_TEXT, state: 'done' },
     ]);
   });
 });

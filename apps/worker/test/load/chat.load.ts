@@ -1,7 +1,7 @@
-// `pnpm --filter @edgechat/worker loadtest` (not part of `pnpm test`). Issue 5: "200 concurrent
-// chats against `wrangler dev` with the mock upstream; every stream complete and correct; prints
+// `pnpm --filter @edgechat/worker loadtest` (not part of `pnpm test`): 200 concurrent chats
+// against `wrangler dev` with the mock upstream; every stream complete and correct; prints
 // p50/p99 time to first byte and total, and the worker-added latency to first byte compared
-// with hitting the mock directly. Goal: 0 failures, ≤ 5 ms added at p50."
+// with hitting the mock directly. Goal: 0 failures, ≤ 5 ms added at p50.
 //
 // The same 200 chats are sent twice — straight to the mock, then through the worker — once all
 // at the same time and once one after another (latency without queueing). Time to first byte
@@ -9,8 +9,8 @@
 // first `text-delta` chunk), the moment a user sees text.
 import { readUIMessageStream, type UIMessageChunk } from '@edgechat/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startMockOpenAI, type MockOpenAI } from '../mock-openai.js';
-import { startWranglerDev, type WranglerDev } from '../support/wrangler-dev.js';
+import { startMockOpenAI, type MockOpenAI } from '@edgechat/test-support/mock-openai';
+import { startWranglerDev, type WranglerDev } from '@edgechat/test-support/wrangler-dev';
 
 const CHATS = Number(process.env.LOADTEST_CHATS ?? 200);
 const GOAL_ADDED_P50_MS = 5;

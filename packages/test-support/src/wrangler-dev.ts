@@ -1,6 +1,6 @@
-// Starts a real `wrangler dev` for end-to-end tests and the load check: free ports, vars from
-// the caller (never from a developer's .dev.vars), its own process group so that stopping it
-// also stops workerd, and readiness = /api/health answering.
+// Starts a real `wrangler dev` of apps/worker for end-to-end tests (the worker's, the web app's)
+// and the load check: free ports, vars from the caller (never from a developer's .dev.vars), its
+// own process group so that stopping it also stops workerd, and readiness = /api/health answering.
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,7 +12,15 @@ import { fileURLToPath } from 'node:url';
 const OUTPUT_LIMIT = 8 * 1024 * 1024;
 const TRUNCATED = '\n[wrangler output truncated at 8 MiB]\n';
 
-export const WORKER_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** apps/worker: its wrangler.jsonc, and the wrangler it installs. */
+export const WORKER_DIR = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  '..',
+  'apps',
+  'worker',
+);
 
 export interface WranglerDev {
   /** e.g. http://127.0.0.1:41234 */

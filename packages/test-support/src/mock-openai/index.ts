@@ -1,0 +1,15 @@
+// Node only: a real HTTP server.
+export { errorFrame, streamOf, textAnswer, textAnswerStart } from './actions.js';
+export { sseFrame } from './play.js';
+export { locate, mockError, SCENARIO_PREFIX } from './routing.js';
+export { DEFAULT_SCENARIOS, echo, ENDLESS, lastUserText } from './scenarios.js';
+export { startMockOpenAI } from './server.js';
+export type {
+  ChatRequestBody,
+  MockAction,
+  MockOpenAI,
+  MockOpenAIOptions,
+  MockRequest,
+  MockScenario,
+  MockStep,
+} from './types.js';
