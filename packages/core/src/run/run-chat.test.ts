@@ -1,3 +1,10 @@
+import {
+  NEW_YORK_CALL,
+  SEOUL_CALL,
+  TWO_CITY_FOLLOW_UP,
+  TWO_CITY_NOW,
+  TWO_CITY_SCRIPT,
+} from '@edgechat/test-support/fixtures';
 import { describe, expect, it } from 'vitest';
 import type { OpenAIMessage } from '../openai/types.js';
 import {
@@ -24,7 +31,7 @@ const history: OpenAIMessage[] = [
 ];
 
 // 2025-06-01 12:00:00 UTC: 21:00 in Seoul (+09:00), 08:00 in New York (EDT, -04:00).
-const NOW = new Date('2025-06-01T12:00:00Z');
+const NOW = new Date(TWO_CITY_NOW);
 const getCurrentTime = createGetCurrentTime({ now: () => NOW });
 
 describe('runChat', () => {
@@ -74,18 +81,7 @@ describe('runChat', () => {
   });
 
   it('runs the tutorial turn: two parallel tool calls, their results, then the answer', async () => {
-    const usage1 = { prompt_tokens: 100, completion_tokens: 40, total_tokens: 140 };
-    const usage2 = { prompt_tokens: 220, completion_tokens: 30, total_tokens: 250 };
-    const model = createScriptedModel([
-      {
-        toolCalls: [
-          { name: 'get_current_time', arguments: ['{"timezone":"Asia/', 'Seoul"}'] },
-          { name: 'get_current_time', arguments: { timezone: 'America/New_York' } },
-        ],
-        usage: usage1,
-      },
-      { text: ['서울은 ', '오후 9시, ', '뉴욕은 오전 8시입니다.'], usage: usage2 },
-    ]);
+    const model = createScriptedModel(TWO_CITY_SCRIPT);
     const tools = createToolRegistry([getCurrentTime]);
     const finished: RunChatResult[] = [];
     const chunks = await readAll(
@@ -100,56 +96,45 @@ describe('runChat', () => {
       }),
     );
 
-    const seoul = {
-      timezone: 'Asia/Seoul',
-      iso: '2025-06-01T21:00:00+09:00',
-      local: '2025-06-01 21:00:00',
-      utcOffset: '+09:00',
-    };
-    const newYork = {
-      timezone: 'America/New_York',
-      iso: '2025-06-01T08:00:00-04:00',
-      local: '2025-06-01 08:00:00',
-      utcOffset: '-04:00',
-    };
+    const [seoul, newYork] = [SEOUL_CALL.output, NEW_YORK_CALL.output];
     expect(chunks).toEqual([
       { type: 'start', messageId: 'm1', messageMetadata: { model: 'gpt-4o' } },
       { type: 'start-step' },
       {
         type: 'tool-input-start',
-        toolCallId: 'call_1',
+        toolCallId: 'call_a',
         toolName: 'get_current_time',
         dynamic: true,
       },
-      { type: 'tool-input-delta', toolCallId: 'call_1', inputTextDelta: '{"timezone":"Asia/' },
-      { type: 'tool-input-delta', toolCallId: 'call_1', inputTextDelta: 'Seoul"}' },
+      { type: 'tool-input-delta', toolCallId: 'call_a', inputTextDelta: '{"timezone":"Asia/' },
+      { type: 'tool-input-delta', toolCallId: 'call_a', inputTextDelta: 'Seoul"}' },
       {
         type: 'tool-input-start',
-        toolCallId: 'call_2',
+        toolCallId: 'call_b',
         toolName: 'get_current_time',
         dynamic: true,
       },
       {
         type: 'tool-input-delta',
-        toolCallId: 'call_2',
+        toolCallId: 'call_b',
         inputTextDelta: '{"timezone":"America/New_York"}',
       },
       {
         type: 'tool-input-available',
-        toolCallId: 'call_1',
+        toolCallId: 'call_a',
         toolName: 'get_current_time',
         input: { timezone: 'Asia/Seoul' },
         dynamic: true,
       },
       {
         type: 'tool-input-available',
-        toolCallId: 'call_2',
+        toolCallId: 'call_b',
         toolName: 'get_current_time',
         input: { timezone: 'America/New_York' },
         dynamic: true,
       },
-      { type: 'tool-output-available', toolCallId: 'call_1', output: seoul, dynamic: true },
-      { type: 'tool-output-available', toolCallId: 'call_2', output: newYork, dynamic: true },
+      { type: 'tool-output-available', toolCallId: 'call_a', output: seoul, dynamic: true },
+      { type: 'tool-output-available', toolCallId: 'call_b', output: newYork, dynamic: true },
       { type: 'finish-step' },
       { type: 'start-step' },
       { type: 'text-start', id: 'text-1' },
@@ -167,26 +152,7 @@ describe('runChat', () => {
       },
     ]);
 
-    const assistant: OpenAIMessage = {
-      role: 'assistant',
-      content: null,
-      tool_calls: [
-        {
-          id: 'call_1',
-          type: 'function',
-          function: { name: 'get_current_time', arguments: '{"timezone":"Asia/Seoul"}' },
-        },
-        {
-          id: 'call_2',
-          type: 'function',
-          function: { name: 'get_current_time', arguments: '{"timezone":"America/New_York"}' },
-        },
-      ],
-    };
-    const toolMessages: OpenAIMessage[] = [
-      { role: 'tool', tool_call_id: 'call_1', content: JSON.stringify(seoul) },
-      { role: 'tool', tool_call_id: 'call_2', content: JSON.stringify(newYork) },
-    ];
+    const [assistant, ...toolMessages] = TWO_CITY_FOLLOW_UP;
     expect(model.requests).toEqual([
       { messages: history, tools: tools.definitions() },
       { messages: [...history, assistant, ...toolMessages], tools: tools.definitions() },

@@ -1,53 +1,19 @@
+import {
+  NEW_YORK_CALL,
+  SEOUL_CALL,
+  TWO_CITY_ANSWER_TEXT,
+  TWO_CITY_UI_CHUNKS,
+  TWO_CITY_USAGE,
+} from '@edgechat/test-support/fixtures';
 import { describe, expect, it } from 'vitest';
 import { createUIMessageBuilder } from './builder.js';
 import type { UIMessage, UIMessageChunk } from './types.js';
 
-const SEOUL = { timezone: 'Asia/Seoul', iso: '2025-01-01T09:00:00+09:00', local: '오전 9:00' };
-const NEW_YORK = {
-  timezone: 'America/New_York',
-  iso: '2024-12-31T19:00:00-05:00',
-  local: '7:00 PM',
-};
-const USAGE = { prompt_tokens: 120, completion_tokens: 40, total_tokens: 160 };
+const [SEOUL, NEW_YORK] = [SEOUL_CALL.output, NEW_YORK_CALL.output];
+const USAGE = TWO_CITY_USAGE.total;
 
 /** DESIGN.md section 3: a turn with two parallel tool calls, then the answer. */
-const DESIGN_EXAMPLE: UIMessageChunk[] = [
-  { type: 'start', messageId: 'm1', messageMetadata: { model: 'gpt-4o' } },
-  { type: 'start-step' },
-  { type: 'tool-input-start', toolCallId: 'call_a', toolName: 'get_current_time', dynamic: true },
-  { type: 'tool-input-delta', toolCallId: 'call_a', inputTextDelta: '{"timezone":"Asia/' },
-  { type: 'tool-input-start', toolCallId: 'call_b', toolName: 'get_current_time', dynamic: true },
-  {
-    type: 'tool-input-delta',
-    toolCallId: 'call_b',
-    inputTextDelta: '{"timezone":"America/New_York"}',
-  },
-  { type: 'tool-input-delta', toolCallId: 'call_a', inputTextDelta: 'Seoul"}' },
-  {
-    type: 'tool-input-available',
-    toolCallId: 'call_a',
-    toolName: 'get_current_time',
-    input: { timezone: 'Asia/Seoul' },
-    dynamic: true,
-  },
-  {
-    type: 'tool-input-available',
-    toolCallId: 'call_b',
-    toolName: 'get_current_time',
-    input: { timezone: 'America/New_York' },
-    dynamic: true,
-  },
-  { type: 'tool-output-available', toolCallId: 'call_b', output: NEW_YORK, dynamic: true },
-  { type: 'tool-output-available', toolCallId: 'call_a', output: SEOUL, dynamic: true },
-  { type: 'finish-step' },
-  { type: 'start-step' },
-  { type: 'text-start', id: 't1' },
-  { type: 'text-delta', id: 't1', delta: '서울은 ' },
-  { type: 'text-delta', id: 't1', delta: '오전 9시, 뉴욕은 오후 7시입니다.' },
-  { type: 'text-end', id: 't1' },
-  { type: 'finish-step' },
-  { type: 'finish', finishReason: 'stop', messageMetadata: { usage: USAGE } },
-];
+const DESIGN_EXAMPLE: readonly UIMessageChunk[] = TWO_CITY_UI_CHUNKS;
 
 function build(chunks: readonly UIMessageChunk[], initial?: UIMessage) {
   const builder = createUIMessageBuilder(initial);
@@ -90,7 +56,7 @@ describe('createUIMessageBuilder', () => {
           output: NEW_YORK,
         },
         { type: 'step-start' },
-        { type: 'text', text: '서울은 오전 9시, 뉴욕은 오후 7시입니다.', state: 'done' },
+        { type: 'text', text: TWO_CITY_ANSWER_TEXT, state: 'done' },
       ],
     });
     expect([builder.finishReason, builder.error, builder.aborted]).toEqual([
