@@ -18,11 +18,13 @@ export {
   type ToolExecuteOptions,
   type ToolRegistry,
 } from './registry.js';
+// The result content is part of the wire format (the UI-message history builds it too); it is
+// exported here, with the results it serialises.
 export {
   serializeToolResult,
   TOOL_RESULT_MAX_BYTES,
   type SerializeToolResultOptions,
-} from './serialize-tool-result.js';
+} from '../openai/tool-result-content.js';
 export type { StandardSchemaV1 } from './standard-schema.js';
 export { ToolInputError } from './tool-input-error.js';
 export type { ToolError, ToolErrorCode, ToolFailure, ToolResult } from './tool-result.js';

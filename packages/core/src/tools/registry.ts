@@ -1,3 +1,4 @@
+import { outputToJson } from '../openai/tool-result-content.js';
 import type { ToolCall, ToolDefinition } from '../openai/types.js';
 import {
   assertValidTool,
@@ -7,7 +8,6 @@ import {
 } from './define-tool.js';
 import { errorMessage } from './error-message.js';
 import { validateJsonSchema } from './json-schema.js';
-import { outputToJson } from './serialize-tool-result.js';
 import { formatStandardSchemaIssues } from './standard-schema-issues.js';
 import { ToolInputError } from './tool-input-error.js';
 import { toolFailure, type ToolFailure, type ToolResult } from './tool-result.js';

@@ -69,7 +69,9 @@ describe('toOpenAIMessages', () => {
       {
         role: 'tool',
         tool_call_id: 'call_b',
-        content: '{"error":"Unknown time zone \\"America/NYC\\""}',
+        // The part keeps no code: a tool that threw (`execution_failed`), as during the run.
+        content:
+          '{"error":{"code":"execution_failed","message":"Unknown time zone \\"America/NYC\\""}}',
       },
       {
         role: 'assistant',
@@ -130,7 +132,7 @@ describe('toOpenAIMessages', () => {
       { role: 'tool', tool_call_id: 'void', content: 'null' },
     ]);
     expect(INTERRUPTED_TOOL_CALL_CONTENT).toBe(
-      '{"error":"The tool call was interrupted before it completed."}',
+      '{"error":{"code":"aborted","message":"The tool call was interrupted before it completed."}}',
     );
   });
 

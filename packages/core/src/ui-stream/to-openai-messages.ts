@@ -1,5 +1,5 @@
+import { serializeToolResult, toolErrorContent } from '../openai/tool-result-content.js';
 import type { OpenAIMessage, ToolCall, ToolMessage } from '../openai/types.js';
-import { serializeToolResult } from '../tools/serialize-tool-result.js';
 import type { DynamicToolUIPart, UIMessage, UIMessagePart } from './types.js';
 
 export interface ToOpenAIMessagesOptions {
@@ -7,10 +7,21 @@ export interface ToOpenAIMessagesOptions {
   system?: string;
 }
 
-/** The tool result sent for a call that never got one (the stream stopped before it ran). */
-export const INTERRUPTED_TOOL_CALL_CONTENT = JSON.stringify({
-  error: 'The tool call was interrupted before it completed.',
-});
+/**
+ * A failed call's part keeps only the error's text (`errorText`: the UI message stream has no
+ * field for the code), so its result is rebuilt with this code: that of a tool that threw, the
+ * most common failure, whose result then reads to the model byte for byte as during the run.
+ */
+const HISTORY_TOOL_ERROR_CODE = 'execution_failed';
+
+/**
+ * The tool result sent for a call that never got one (the stream stopped before it ran): an
+ * `aborted` error, as `runChat` records a call cut short by an abort.
+ */
+export const INTERRUPTED_TOOL_CALL_CONTENT = toolErrorContent(
+  'aborted',
+  'The tool call was interrupted before it completed.',
+);
 
 /**
  * UI messages (a chat's history) → the OpenAI Chat Completions `messages` array.
@@ -26,8 +37,9 @@ export const INTERRUPTED_TOOL_CALL_CONTENT = JSON.stringify({
  *   plus `tool_calls` for its tool parts whose input is complete — followed by one `tool`
  *   message per call, in the same order. OpenAI rejects a history in which a call has no
  *   result, so a call without one (interrupted) gets `INTERRUPTED_TOOL_CALL_CONTENT`.
- * - Tool results are JSON: the output, serialised (and truncated past 32 KB) exactly as
- *   `runChat` sent it to the model during the run, or `{"error": errorText}` for a failed call.
+ * - Tool results have the one shape `runChat` sends (`serializeToolResult`): the output as
+ *   JSON (truncated past 32 KiB), or `{"error":{"code":…,"message":errorText}}` for a failed
+ *   call — with the code `execution_failed`, since the part does not keep the run's code.
  * - Dropped: steps with neither text nor tool calls, calls whose input was still streaming
  *   (their arguments are incomplete), and reasoning and data parts (UI-only).
  */
@@ -88,7 +100,7 @@ function toolResult(part: DynamicToolUIPart): ToolMessage {
       content = serializeToolResult({ ok: true, output: part.output });
       break;
     case 'output-error':
-      content = JSON.stringify({ error: part.errorText });
+      content = toolErrorContent(HISTORY_TOOL_ERROR_CODE, part.errorText);
       break;
     default:
       content = INTERRUPTED_TOOL_CALL_CONTENT;

@@ -1,8 +1,14 @@
-// The content of the `role: 'tool'` message that carries a result back to the model.
+// The content of the `role: 'tool'` message that carries a call's result back to the model. It
+// is the one shape for a result: the run loop sends it, and `toOpenAIMessages` rebuilds it from
+// a stored conversation, so a turn read back reads to the model as it did live.
 // Everything is JSON, a string output too (`"text"` with its quotes): one rule the model can
-// rely on, and an output can never be mistaken for an error object. Errors are
+// rely on, and an output can never be mistaken for an error object. A failure is
 // `{"error":{"code":…,"message":…}}` so the model sees what went wrong and can try again.
-import type { ToolResult } from './tool-result.js';
+// It sits here, with the wire format, because both the tools and the UI-message history use it.
+
+/** A call's result as the model is told it; the tools' `ToolResult` is one. */
+export type ToolResultContentSource =
+  { ok: true; output: unknown } | { ok: false; error: { code: string; message: string } };
 
 /** 32 KiB: enough for any sensible tool output, small enough to keep a runaway one cheap. */
 export const TOOL_RESULT_MAX_BYTES = 32 * 1024;
@@ -20,10 +26,15 @@ export interface SerializeToolResultOptions {
  * no longer valid JSON, and the note says why.
  */
 export function serializeToolResult(
-  result: ToolResult,
+  result: ToolResultContentSource,
   options: SerializeToolResultOptions = {},
 ): string {
-  return truncateUtf8(toJson(result), options.maxBytes ?? TOOL_RESULT_MAX_BYTES);
+  const maxBytes = options.maxBytes ?? TOOL_RESULT_MAX_BYTES;
+  if (!result.ok) return toolErrorContent(result.error.code, result.error.message, maxBytes);
+  const output = outputToJson(result.output);
+  return output.ok
+    ? toolOutputContent(output.json, maxBytes)
+    : toolErrorContent('execution_failed', output.message, maxBytes);
 }
 
 export type OutputJson = { ok: true; json: string } | { ok: false; message: string };
@@ -39,13 +50,21 @@ export function outputToJson(output: unknown): OutputJson {
   }
 }
 
-function toJson(result: ToolResult): string {
-  if (result.ok) {
-    const output = outputToJson(result.output);
-    if (output.ok) return output.json;
-    return JSON.stringify({ error: { code: 'execution_failed', message: output.message } });
-  }
-  return JSON.stringify({ error: { code: result.error.code, message: result.error.message } });
+/**
+ * The content for an output already turned into JSON by `outputToJson`. The registry checks an
+ * output that way anyway; the run loop sends that text instead of serialising the output again.
+ */
+export function toolOutputContent(json: string, maxBytes = TOOL_RESULT_MAX_BYTES): string {
+  return truncateUtf8(json, maxBytes);
+}
+
+/** `{"error":{"code":…,"message":…}}`, cut to `maxBytes` like an output. */
+export function toolErrorContent(
+  code: string,
+  message: string,
+  maxBytes = TOOL_RESULT_MAX_BYTES,
+): string {
+  return truncateUtf8(JSON.stringify({ error: { code, message } }), maxBytes);
 }
 
 const encoder = new TextEncoder();

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { serializeToolResult, TOOL_RESULT_MAX_BYTES } from './serialize-tool-result.js';
+import {
+  outputToJson,
+  serializeToolResult,
+  TOOL_RESULT_MAX_BYTES,
+  toolErrorContent,
+  toolOutputContent,
+} from './tool-result-content.js';
 
 const utf8Bytes = (text: string): number => new TextEncoder().encode(text).length;
 
@@ -89,5 +95,42 @@ describe('serializeToolResult', () => {
     const content = serializeToolResult({ ok: true, output });
     expect(content).toBe(json.slice(0, TOOL_RESULT_MAX_BYTES - utf8Bytes(note)) + note);
     expect(utf8Bytes(content)).toBe(TOOL_RESULT_MAX_BYTES);
+  });
+});
+
+describe('the pieces serializeToolResult is made of', () => {
+  it('toolOutputContent takes JSON already made, and only cuts it to the limit', () => {
+    const output = { rows: Array.from({ length: 5_000 }, (_, i) => ({ i })) };
+    const made = outputToJson(output);
+    expect(made.ok).toBe(true);
+    const json = made.ok ? made.json : '';
+    expect([toolOutputContent(json), toolOutputContent('"sunny"')]).toEqual([
+      serializeToolResult({ ok: true, output }),
+      '"sunny"',
+    ]);
+  });
+
+  it('outputToJson says why an output cannot be JSON', () => {
+    expect([outputToJson(undefined), outputToJson(1n)]).toEqual([
+      { ok: true, json: 'null' },
+      {
+        ok: false,
+        message:
+          'Tool output could not be serialised as JSON: Do not know how to serialize a BigInt',
+      },
+    ]);
+  });
+
+  it('toolErrorContent is the one error shape, cut like an output', () => {
+    expect([
+      toolErrorContent('aborted', 'The tool call was aborted'),
+      toolErrorContent('timeout', 'x'.repeat(100), 100),
+    ]).toEqual([
+      '{"error":{"code":"aborted","message":"The tool call was aborted"}}',
+      serializeToolResult(
+        { ok: false, error: { code: 'timeout', message: 'x'.repeat(100) } },
+        { maxBytes: 100 },
+      ),
+    ]);
   });
 });
