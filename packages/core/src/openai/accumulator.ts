@@ -92,7 +92,8 @@ export interface ChunkMerger {
   readonly sawFinishReason: boolean;
 }
 
-export function createChunkMerger(partialInput: boolean): ChunkMerger {
+/** `callsWithoutId`: see `createToolCallMerger`. */
+export function createChunkMerger(partialInput: boolean, callsWithoutId = false): ChunkMerger {
   const choices = new Map<number, ChoiceState>();
   // Chunks of one choice come in runs (always, when n = 1): skip the map for those.
   let current: ChoiceState | undefined;
@@ -110,7 +111,7 @@ export function createChunkMerger(partialInput: boolean): ChunkMerger {
         content: [],
         sawContent: false,
         refusal: [],
-        toolCalls: createToolCallMerger(index, partialInput),
+        toolCalls: createToolCallMerger(index, partialInput, callsWithoutId),
         finishReason: null,
       };
       choices.set(index, state);

@@ -27,8 +27,16 @@ export interface ToolCallMerger {
   toolCalls(): ToolCall[];
 }
 
-/** `partialInput: false` skips the partial-JSON parse (events then carry `undefined`). */
-export function createToolCallMerger(choice: number, partialInput = true): ToolCallMerger {
+/**
+ * `partialInput: false` skips the partial-JSON parse (events then carry `undefined`).
+ * `callsWithoutId: true` is for a consumer that names such calls itself (the run loop): their
+ * `tool-call-end` carries `id: ''` and the parsed `input`, instead of an `inputError`.
+ */
+export function createToolCallMerger(
+  choice: number,
+  partialInput = true,
+  callsWithoutId = false,
+): ToolCallMerger {
   const calls: ToolCallState[] = [];
   const byIndex = new Map<number, ToolCallState>();
   const byId = new Map<string, ToolCallState>();
@@ -82,7 +90,8 @@ export function createToolCallMerger(choice: number, partialInput = true): ToolC
       name: call.name,
       arguments: args,
     };
-    const missing = call.id === '' ? 'an id' : call.name === '' ? 'a name' : undefined;
+    const missing =
+      call.id === '' && !callsWithoutId ? 'an id' : call.name === '' ? 'a name' : undefined;
     if (missing !== undefined) {
       // No id or name is invented: the call cannot be answered, and the consumer is told so.
       event.inputError = `tool call ${call.index} arrived without ${missing}`;

@@ -1,5 +1,4 @@
 import type { AssistantMessage, CompletionUsage, OpenAIMessage } from '../openai/types.js';
-import { serializeToolResult } from '../tools/index.js';
 import type { UIFinishReason, UIMessageChunk } from '../ui-stream/types.js';
 import { addUsage } from './add-usage.js';
 import { checkToolCall, type ToolsWithheld } from './check-tool-call.js';
@@ -176,12 +175,8 @@ async function runSteps(options: RunChatOptions, turn: Turn, state: TurnState): 
     }
 
     // When tools were withheld, every call was rejected: nothing runs.
-    for (const { call, result } of await runToolCalls(planned, registry, writer)) {
-      state.added.push({
-        role: 'tool',
-        tool_call_id: call.id,
-        content: serializeToolResult(result),
-      });
+    for (const { call, content } of await runToolCalls(planned, registry, writer)) {
+      state.added.push({ role: 'tool', tool_call_id: call.id, content });
     }
     if (writer.signal.aborted) return;
     finishStep(writer, state.progress);

@@ -25,6 +25,7 @@ export interface EndedToolCall {
   id: string;
   name: string;
   arguments: string;
+  /** The arguments, parsed once by the stream reader and passed on to the registry as they are. */
   input?: unknown;
   inputError?: string;
 }
@@ -162,22 +163,13 @@ type ToolCallEndEvent = Extract<ChatStreamEvent, { type: 'tool-call-end' }>;
 /**
  * Some OpenAI-compatible servers send tool calls without an id. The call can still be run
  * and answered, so it gets one of ours (the message sent back carries the same id); the
- * stream reader reports such a call as an input error, so its arguments are parsed here.
+ * stream reader was asked to parse such a call's arguments like any other's.
  */
 function endedToolCall(event: ToolCallEndEvent, generateId: () => string): EndedToolCall {
-  const call: EndedToolCall = { id: event.id, name: event.name, arguments: event.arguments };
-  if (event.id === '' && event.name !== '') {
-    call.id = generateId();
-    try {
-      call.input = JSON.parse(event.arguments) as unknown;
-    } catch (error) {
-      call.inputError = `tool call arguments are not valid JSON: ${(error as Error).message}`;
-    }
-  } else if (event.inputError !== undefined) {
-    call.inputError = event.inputError;
-  } else {
-    call.input = event.input;
-  }
+  const id = event.id === '' && event.name !== '' ? generateId() : event.id;
+  const call: EndedToolCall = { id, name: event.name, arguments: event.arguments };
+  if (event.inputError !== undefined) call.inputError = event.inputError;
+  else call.input = event.input;
   return call;
 }
 

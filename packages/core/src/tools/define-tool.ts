@@ -26,7 +26,11 @@ export interface Tool<I = unknown, O = unknown> {
   readonly inputSchema?: StandardSchemaV1<unknown, I>;
   /** Default `DEFAULT_TOOL_TIMEOUT_MS`. */
   readonly timeoutMs?: number;
-  /** Throw `ToolInputError` to reject the input as `invalid_arguments`. */
+  /**
+   * Throw `ToolInputError` to reject the input as `invalid_arguments`. Treat `input` as
+   * read-only: in a run it is the very value the UI is sent in `tool-input-available` (the
+   * arguments are parsed once), unless an `inputSchema` made a new one.
+   */
   execute(input: I, context: ToolExecutionContext): O | Promise<O>;
 }
 

@@ -6,17 +6,26 @@ import {
   type Tool,
   type ToolExecutionContext,
 } from './define-tool.js';
+import { registerExecutor, type ExecutedToolCall } from './answer-tool-call.js';
 import { errorMessage } from './error-message.js';
 import { validateJsonSchema } from './json-schema.js';
 import { formatStandardSchemaIssues } from './standard-schema-issues.js';
 import { ToolInputError } from './tool-input-error.js';
 import { toolFailure, type ToolFailure, type ToolResult } from './tool-result.js';
 
-/** A call as the run loop has it after a stream: `arguments` is the raw JSON text. */
+/** A call as the run loop has it after a stream. */
 export interface ToolCallRequest {
   id: string;
   name: string;
+  /** The arguments as the model sent them: JSON text. */
   arguments: string;
+  /**
+   * The arguments already parsed (the `input` of a stream's `tool-call-end`): when given,
+   * `arguments` is not parsed again; the schema still checks it. The tool receives this very
+   * value (or the `inputSchema`'s output), which may also be on its way to the UI: a tool
+   * should not change its input.
+   */
+  input?: unknown;
 }
 
 export interface ToolExecuteOptions {
@@ -49,7 +58,18 @@ export function createToolRegistry(tools: readonly Tool[]): ToolRegistry {
     byName.set(tool.name, tool);
   });
 
-  return {
+  const executor = async (
+    call: ToolCallRequest | ToolCall,
+    signal: AbortSignal | undefined,
+  ): Promise<ExecutedToolCall> => {
+    try {
+      return await executeCall(byName, call, signal);
+    } catch (error) {
+      // Only a hostile `call` object (a throwing getter) gets here.
+      return { result: toolFailure('execution_failed', errorMessage(error)) };
+    }
+  };
+  const registry: ToolRegistry = {
     definitions: () =>
       [...byName.values()].map(({ name, description, parameters }) => ({
         type: 'function',
@@ -58,31 +78,29 @@ export function createToolRegistry(tools: readonly Tool[]): ToolRegistry {
     has: (name) => byName.has(name),
     get: (name) => byName.get(name),
     names: () => [...byName.keys()],
-    async execute(call, options = {}) {
-      try {
-        return await executeCall(byName, call, options.signal);
-      } catch (error) {
-        // Only a hostile `call` object (a throwing getter) gets here.
-        return toolFailure('execution_failed', errorMessage(error));
-      }
-    },
+    execute: async (call, options = {}) => (await executor(call, options.signal)).result,
   };
+  registerExecutor(registry, executor);
+  return registry;
 }
 
 async function executeCall(
   byName: ReadonlyMap<string, Tool>,
   call: ToolCallRequest | ToolCall,
   signal: AbortSignal | undefined,
-): Promise<ToolResult> {
-  const { id, name, args } =
+): Promise<ExecutedToolCall> {
+  const { id, name, args, input } =
     'function' in call
-      ? { id: call.id, name: call.function.name, args: call.function.arguments }
-      : { id: call.id, name: call.name, args: call.arguments };
-  if (signal?.aborted) return aborted();
+      ? { id: call.id, name: call.function.name, args: call.function.arguments, input: undefined }
+      : { id: call.id, name: call.name, args: call.arguments, input: call.input };
+  if (signal?.aborted) return { result: aborted() };
   const tool = byName.get(name);
-  if (tool === undefined) return toolFailure('unknown_tool', unknownToolMessage(name, byName));
-  const parsed = parseArguments(args);
-  if (!parsed.ok) return parsed;
+  if (tool === undefined) {
+    return { result: toolFailure('unknown_tool', unknownToolMessage(name, byName)) };
+  }
+  // Parsed JSON is never `undefined`, so an `undefined` input means none was given.
+  const parsed = input === undefined ? parseArguments(args) : { ok: true as const, value: input };
+  if (!parsed.ok) return { result: parsed };
   return runTool(tool, parsed.value, id, signal);
 }
 
@@ -119,12 +137,12 @@ function runTool(
   input: unknown,
   toolCallId: string,
   callerSignal: AbortSignal | undefined,
-): Promise<ToolResult> {
+): Promise<ExecutedToolCall> {
   const controller = new AbortController();
   const timeoutMs = tool.timeoutMs ?? DEFAULT_TOOL_TIMEOUT_MS;
   return new Promise((resolve) => {
     let settled = false;
-    const settle = (result: ToolResult): void => {
+    const settle = (result: ExecutedToolCall): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -134,18 +152,18 @@ function runTool(
     // Settle first, then abort: the tool's reaction to the abort (often a rejection) must not
     // become the result.
     const onAbort = (): void => {
-      settle(aborted());
+      settle({ result: aborted() });
       controller.abort(callerSignal?.reason);
     };
     const timer = setTimeout(() => {
       const message = `Tool "${tool.name}" did not finish within ${timeoutMs} ms`;
-      settle(toolFailure('timeout', message));
+      settle({ result: toolFailure('timeout', message) });
       controller.abort(new DOMException(message, 'TimeoutError'));
     }, timeoutMs);
     callerSignal?.addEventListener('abort', onAbort, { once: true });
     validateAndExecute(tool, input, { toolCallId, signal: controller.signal }).then(
       settle,
-      (error: unknown) => settle(failureFromThrown(error)),
+      (error: unknown) => settle({ result: failureFromThrown(error) }),
     );
   });
 }
@@ -154,14 +172,18 @@ async function validateAndExecute(
   tool: Tool,
   input: unknown,
   context: ToolExecutionContext,
-): Promise<ToolResult> {
+): Promise<ExecutedToolCall> {
   const validated = await validateInput(tool, input);
-  if (!validated.ok) return validated;
+  if (!validated.ok) return { result: validated };
   // Validation may be async; if the call ended meanwhile, the tool must not start.
-  if (context.signal.aborted) return aborted();
+  if (context.signal.aborted) return { result: aborted() };
   const output: unknown = await tool.execute(validated.value, context);
+  // An output that cannot be sent to the model is the tool's failure; the JSON made to find
+  // out is kept, so the model's content is not made a second time.
   const json = outputToJson(output);
-  return json.ok ? { ok: true, output } : toolFailure('execution_failed', json.message);
+  return json.ok
+    ? { result: { ok: true, output }, json: json.json }
+    : { result: toolFailure('execution_failed', json.message) };
 }
 
 async function validateInput(tool: Tool, input: unknown): Promise<Parsed> {
