@@ -5,6 +5,7 @@
 // rely on, and an output can never be mistaken for an error object. A failure is
 // `{"error":{"code":…,"message":…}}` so the model sees what went wrong and can try again.
 // It sits here, with the wire format, because both the tools and the UI-message history use it.
+import { utf8Length } from '../base/utf8-length.js';
 
 /** A call's result as the model is told it; the tools' `ToolResult` is one. */
 export type ToolResultContentSource =
@@ -80,22 +81,4 @@ function truncateUtf8(text: string, maxBytes: number): string {
   // UTF-16 units it consumed: slicing there never splits a surrogate pair.
   const { read } = encoder.encodeInto(text, new Uint8Array(budget));
   return text.slice(0, read) + note;
-}
-
-function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit < 0x80) bytes += 1;
-    else if (unit < 0x800) bytes += 2;
-    else if (unit >= 0xd800 && unit <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1))) {
-      bytes += 4;
-      i++;
-    } else bytes += 3; // the rest of the BMP, and a lone surrogate (encoded as U+FFFD)
-  }
-  return bytes;
-}
-
-function isLowSurrogate(unit: number): boolean {
-  return unit >= 0xdc00 && unit <= 0xdfff;
 }
