@@ -1,6 +1,7 @@
 import type { UIMessage } from '@edgechat/core';
 import { describe, expect, it } from 'vitest';
 import { chunkLines, lastUsage, modelView } from './debug-view.js';
+import type { Exchange } from './session/exchange.js';
 
 const CONVERSATION: UIMessage[] = [
   { id: 'u', role: 'user', parts: [{ type: 'text', text: '서울 몇 시야?' }] },
@@ -27,9 +28,33 @@ const CONVERSATION: UIMessage[] = [
   },
 ];
 
+/** CONVERSATION's exchange, as the session converts it (session/exchange.test.ts). */
+const EXCHANGE: Exchange = {
+  request: [
+    { role: 'system', content: 'Be brief.' },
+    { role: 'user', content: '서울 몇 시야?' },
+  ],
+  systemHidden: false,
+  answer: [
+    {
+      role: 'assistant',
+      content: null,
+      tool_calls: [
+        {
+          id: 'call_a',
+          type: 'function',
+          function: { name: 'get_current_time', arguments: '{"timezone":"Asia/Seoul"}' },
+        },
+      ],
+    },
+    { role: 'tool', tool_call_id: 'call_a', content: '{"local":"09:00"}' },
+    { role: 'assistant', content: '9시입니다.' },
+  ],
+};
+
 describe('modelView', () => {
   it('shows system, user, assistant with tool_calls, tool result, answer', () => {
-    expect(modelView(CONVERSATION, 'Be brief.', 'hidden')).toEqual([
+    expect(modelView(EXCHANGE, 'hidden')).toEqual([
       { role: 'system', content: 'Be brief.' },
       { role: 'user', content: '서울 몇 시야?' },
       {
@@ -55,9 +80,9 @@ describe('modelView', () => {
   });
 
   it('says the system prompt is on the server when it is not published', () => {
-    expect(modelView([], undefined, 'set on the server')).toEqual([
-      { role: 'system', content: 'set on the server', placeholder: true },
-    ]);
+    expect(modelView({ request: [], systemHidden: true, answer: [] }, 'set on the server')).toEqual(
+      [{ role: 'system', content: 'set on the server', placeholder: true }],
+    );
   });
 });
 

@@ -1,4 +1,5 @@
-import { toOpenAIMessages, type UIMessage, type UIMessageChunk } from '@edgechat/core';
+import type { UIMessage, UIMessageChunk } from '@edgechat/core';
+import type { Exchange } from './session/exchange.js';
 
 export interface DebugEntry {
   role: string;
@@ -17,23 +18,16 @@ export interface Usage {
 }
 
 /**
- * The conversation as the model receives it (the worker builds its request with the same
- * `toOpenAIMessages`, after its system prompt). When /api/config does not publish the system
- * prompt, a placeholder entry says it exists.
+ * The session's last exchange, one entry per model message: the request (after the system
+ * prompt, or a placeholder entry saying it is set on the server when `/api/config` does not
+ * publish it), then the answer.
  */
-export function modelView(
-  messages: readonly UIMessage[],
-  systemPrompt: string | undefined,
-  hiddenSystemText: string,
-): DebugEntry[] {
+export function modelView(exchange: Exchange, hiddenSystemText: string): DebugEntry[] {
   const entries: DebugEntry[] = [];
-  if (systemPrompt === undefined) {
+  if (exchange.systemHidden) {
     entries.push({ role: 'system', content: hiddenSystemText, placeholder: true });
   }
-  for (const message of toOpenAIMessages(
-    messages,
-    systemPrompt === undefined ? {} : { system: systemPrompt },
-  )) {
+  for (const message of [...exchange.request, ...exchange.answer]) {
     if (message.role === 'assistant') {
       const entry: DebugEntry = { role: 'assistant', content: message.content ?? null };
       if (message.tool_calls !== undefined && message.tool_calls.length > 0) {

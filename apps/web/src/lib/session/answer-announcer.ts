@@ -1,4 +1,4 @@
-import { createBlockSplitter } from './markdown/block-splitter.js';
+import { createBlockSplitter } from '../markdown/block-splitter.js';
 
 export interface AnswerAnnouncer {
   /** The text so far of one text part of the answer (`key` tells parts apart). */

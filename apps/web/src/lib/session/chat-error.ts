@@ -1,18 +1,19 @@
 import { isEdgechatError } from '@edgechat/core';
-import type { Messages } from './i18n/index.js';
-import type { ChatError } from './storage/index.js';
+import type { ChatError } from '../storage/index.js';
 
 /**
- * Anything a chat request can throw → what the turn shows. `retryAfter` is the `retry-after`
- * header of the failed response, read by the caller (the core's http_error has the status and
- * the body's message, not the headers).
+ * Anything a chat request can throw → what the turn shows. `response` is the request's answer
+ * when there was one: the core's http_error has the status and the body's message, not the
+ * headers, and a 429's `retry-after` says how long to wait.
  */
-export function toChatError(error: unknown, retryAfter: number | undefined, at: number): ChatError {
+export function toChatError(error: unknown, at: number, response?: Response): ChatError {
   if (isEdgechatError(error)) {
     const detail = error.message;
     switch (error.code) {
-      case 'http_error':
+      case 'http_error': {
+        const retryAfter = parseRetryAfter(response?.headers.get('retry-after') ?? null, at);
         return httpError(error.status ?? 0, detail, retryAfter, at);
+      }
       case 'stream_truncated':
         return { kind: 'truncated', at };
       case 'invalid_chunk':
@@ -51,32 +52,14 @@ export function parseRetryAfter(value: string | null, now: number): number | und
   if (value === null || value.trim() === '') return undefined;
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  // An HTTP date names its day and month ("Sun, 06 Nov 1994 08:49:37 GMT"). Date.parse would
+  // also read "-3" or "1.5" as years: neither form, so no wait is known.
+  if (!/[a-z]/i.test(trimmed)) return undefined;
   const date = Date.parse(trimmed);
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }
 
-/** The sentence a person reads for an error. */
-export function describeChatError(error: ChatError, t: Messages): string {
-  switch (error.kind) {
-    case 'network':
-      return t.errorNetwork;
-    case 'rate-limited':
-      return t.errorRateLimited(error.retryAfter);
-    case 'too-large':
-      return t.errorTooLarge;
-    case 'rejected':
-      return t.errorRejected;
-    case 'upstream':
-      return t.errorUpstream;
-    case 'server':
-      return t.errorServer(error.status ?? 0);
-    case 'truncated':
-      return t.errorTruncated;
-    case 'stream':
-      return t.errorStream;
-    case 'invalid-response':
-      return t.errorInvalidResponse;
-    default:
-      return t.errorUnknown;
-  }
+/** An `error` chunk: the server's words for what failed mid-answer (safe to show as text). */
+export function toStreamError(errorText: string, at: number): ChatError {
+  return { kind: 'stream', detail: errorText, at };
 }

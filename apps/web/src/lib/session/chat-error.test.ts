@@ -1,0 +1,70 @@
+import { EdgechatError } from '@edgechat/core';
+import { describe, expect, it } from 'vitest';
+import { parseRetryAfter, toChatError, toStreamError } from './chat-error.js';
+
+const AT = Date.parse('2026-01-01T00:00:00Z');
+const http = (status: number) => new EdgechatError('http_error', `says ${status}`, { status });
+
+describe('toChatError', () => {
+  it('an HTTP 429 takes its wait from the response’s retry-after', () => {
+    const response = new Response(null, { status: 429, headers: { 'retry-after': '7' } });
+    expect(toChatError(http(429), AT, response)).toEqual({
+      kind: 'rate-limited',
+      status: 429,
+      retryAfter: 7,
+      detail: 'says 429',
+      at: AT,
+    });
+    expect(toChatError(http(429), AT)).toEqual({
+      kind: 'rate-limited',
+      status: 429,
+      detail: 'says 429',
+      at: AT,
+    });
+  });
+
+  it('the other failures', () => {
+    expect(
+      [
+        new EdgechatError('stream_truncated', 'cut'),
+        new EdgechatError('invalid_chunk', 'bad chunk'),
+        new EdgechatError('invalid_response', 'no body'),
+        new EdgechatError('upstream_error', 'odd'),
+        new TypeError('Failed to fetch'),
+        new Error('boom'),
+        'thrown text',
+      ].map((error) => toChatError(error, AT)),
+    ).toEqual([
+      { kind: 'truncated', at: AT },
+      { kind: 'invalid-response', detail: 'bad chunk', at: AT },
+      { kind: 'invalid-response', detail: 'no body', at: AT },
+      { kind: 'unknown', detail: 'odd', at: AT },
+      { kind: 'network', at: AT },
+      { kind: 'unknown', detail: 'boom', at: AT },
+      { kind: 'unknown', detail: 'thrown text', at: AT },
+    ]);
+    expect(toStreamError('The model service failed.', AT)).toEqual({
+      kind: 'stream',
+      detail: 'The model service failed.',
+      at: AT,
+    });
+  });
+});
+
+describe('parseRetryAfter', () => {
+  it('seconds or an HTTP date; anything else is no wait', () => {
+    expect(
+      [
+        '7',
+        ' 0 ',
+        'Thu, 01 Jan 2026 00:00:30 GMT',
+        'Wed, 31 Dec 2025 23:59:00 GMT',
+        '',
+        'soon',
+        '-3',
+        '1.5',
+      ].map((value) => parseRetryAfter(value, AT)),
+    ).toEqual([7, 0, 30, 0, undefined, undefined, undefined, undefined]);
+    expect(parseRetryAfter(null, AT)).toBeUndefined();
+  });
+});

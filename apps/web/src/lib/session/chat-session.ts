@@ -1,0 +1,234 @@
+import type { UIMessage, UIMessageChunk } from '@edgechat/core';
+import { afterNextPaint, createFrameBatcher, nextFrame, type FrameScheduler } from '../frames.js';
+import { newId } from '../id.js';
+import type { ChatError, ToolTime } from '../storage/index.js';
+import { createAnswer, type Answer } from './answer.js';
+import { createAnswerAnnouncer } from './answer-announcer.js';
+import { toChatError, toStreamError } from './chat-error.js';
+import type { ChunkLogView } from './chunk-log.js';
+import { createExchangeView, type Exchange } from './exchange.js';
+import { editTurn, regenerateTurn, retryTurn, type Turn } from './history.js';
+import { timeSliced } from './time-sliced.js';
+import { requestAnswer, type TransportOptions } from './transport.js';
+
+export type ChatStatus = 'ready' | 'submitted' | 'streaming';
+
+/** What a conversation shows. Replaced, never mutated: a changed field is a new object. */
+export interface ChatSessionState {
+  messages: UIMessage[];
+  status: ChatStatus;
+  error: ChatError | undefined;
+  /** The person stopped the last answer. */
+  stopped: boolean;
+  toolTimes: Record<string, ToolTime>;
+  /** An answer kept on screen while its replacement is requested (retry, regenerate). */
+  replacing: string | undefined;
+  /** How many protocol chunks the last answer has had so far (see `chunks()`). */
+  chunkCount: number;
+}
+
+export interface ChatSessionOptions extends TransportOptions {
+  id: string;
+  messages?: UIMessage[];
+  toolTimes?: Record<string, ToolTime>;
+  stopped?: boolean;
+  error?: ChatError;
+  /** The model to ask for, read at each request; `undefined` → the server's default. */
+  model?: () => string | undefined;
+  /** The server's system prompt, when `/api/config` publishes it (for `exchange()`). */
+  systemPrompt?: () => string | undefined;
+  /** Publishes state once per animation frame by default. */
+  schedule?: FrameScheduler;
+  now?: () => number;
+  /** Something worth saving changed: a message was sent, an answer ended. */
+  onChange?: () => void;
+  /** Says a finished piece of the answer, or the answer's end, to screen readers. */
+  announce?: (text: string, kind: 'text' | 'done' | 'stopped' | 'error') => void;
+  /** How long the stream loop may run before it lets the browser paint. Default 4 ms. */
+  sliceMs?: number;
+  /** Waits until the browser has painted (default `afterNextPaint`). */
+  yieldToPaint?: () => Promise<void>;
+}
+
+export interface ChatSession {
+  readonly state: ChatSessionState;
+  /** Calls `listener` with each new state; returns the unsubscribe. */
+  subscribe(listener: (state: ChatSessionState) => void): () => void;
+  send(text: string): Promise<void>;
+  /**
+   * After an error, a stop, or a question left without an answer: asks again for the answer
+   * to the last question. Nothing to retry after a finished answer (that is `regenerate`).
+   */
+  retry(): Promise<void>;
+  /** Replaces an answer, the last one by default (AI SDK semantics; see `regenerateTurn`). */
+  regenerate(options?: { messageId?: string }): Promise<void>;
+  /** Replaces the last user message's text and asks again; what followed it is dropped. */
+  editLastUserMessage(text: string): Promise<void>;
+  /** Aborts the request: the worker sees the disconnect and stops the upstream. */
+  stop(): void;
+  /** The last answer's chunks: the first and the last 250, and how many between were not kept. */
+  chunks(): ChunkLogView<UIMessageChunk>;
+  /** The last request and its answer as the model sees them. */
+  exchange(): Exchange;
+}
+
+const KEEP_CHUNKS = 250;
+
+/**
+ * One conversation, framework-free: the transport, the one reducer over the answer's chunks,
+ * retry / regenerate / edit, and the error mapping. State goes out through `subscribe`, at most
+ * once per animation frame while an answer streams, so a burst of tokens costs one render.
+ */
+export function createChatSession(options: ChatSessionOptions): ChatSession {
+  const now = options.now ?? Date.now;
+  const listeners = new Set<(state: ChatSessionState) => void>();
+  const messages = options.messages ?? [];
+  let state: ChatSessionState = {
+    messages,
+    status: 'ready',
+    error: options.error,
+    stopped: options.stopped ?? false,
+    toolTimes: options.toolTimes ?? {},
+    replacing: undefined,
+    chunkCount: 0,
+  };
+  // A restored conversation's last exchange: the history up to its last question, the answer.
+  const restored = retryTurn(messages);
+  let sent: UIMessage[] = restored?.history ?? [];
+  let shownAnswer = restored?.kept;
+  let answer: Answer | undefined;
+  let controller: AbortController | undefined;
+  const view = createExchangeView();
+
+  function set(patch: Partial<ChatSessionState>): void {
+    state = { ...state, ...patch };
+    for (const listener of listeners) listener(state);
+  }
+
+  async function run(turn: Turn): Promise<void> {
+    const { history, kept } = turn;
+    const current = createAnswer({
+      id: newId(),
+      toolTimes: state.toolTimes,
+      keepChunks: KEEP_CHUNKS,
+      now,
+    });
+    const abort = new AbortController();
+    answer = current;
+    controller = abort;
+    sent = history;
+    shownAnswer = undefined;
+    set({
+      status: 'submitted',
+      error: undefined,
+      stopped: false,
+      replacing: kept?.id,
+      messages: kept === undefined ? history : [...history, kept],
+      chunkCount: 0,
+    });
+    options.onChange?.();
+
+    const announcer = createAnswerAnnouncer((text) => options.announce?.(text, 'text'));
+    const publish = (): void => {
+      const patch: Partial<ChatSessionState> = { chunkCount: current.chunkCount };
+      const toolTimes = current.takeToolTimes();
+      if (toolTimes !== undefined) patch.toolTimes = toolTimes;
+      if (current.visible) {
+        const message = current.snapshot();
+        shownAnswer = message;
+        patch.messages = [...history, message];
+        const lastText = findLastIndex(message.parts, (part) => part.type === 'text');
+        const part = message.parts[lastText];
+        if (part?.type === 'text') announcer.update(String(lastText), part.text);
+      }
+      set(patch);
+    };
+    const batcher = createFrameBatcher(publish, options.schedule ?? nextFrame);
+    const slicing = {
+      sliceMs: options.sliceMs ?? 4,
+      yieldToPaint: options.yieldToPaint ?? afterNextPaint,
+    };
+
+    let response: Response | undefined;
+    let error: ChatError | undefined;
+    let stopped = false;
+    try {
+      const body = { id: options.id, messages: history, model: options.model?.() };
+      const stream = await requestAnswer(options, body, abort.signal);
+      response = stream.response;
+      for await (const chunk of timeSliced(stream.chunks, slicing, abort.signal)) {
+        const wasVisible = current.visible;
+        current.push(chunk);
+        if (!wasVisible && current.visible) set({ status: 'streaming', replacing: undefined });
+        batcher.request();
+      }
+      if (abort.signal.aborted || current.aborted) stopped = true;
+      else if (current.error !== undefined) error = toStreamError(current.error, now());
+    } catch (caught) {
+      if (abort.signal.aborted) stopped = true;
+      else error = toChatError(caught, now(), response);
+    } finally {
+      batcher.cancel();
+      current.end();
+      publish();
+      announcer.finish();
+      controller = undefined;
+      set({ replacing: undefined, error, stopped, status: 'ready' });
+    }
+    options.announce?.('', error !== undefined ? 'error' : stopped ? 'stopped' : 'done');
+    options.onChange?.();
+  }
+
+  const idle = (): boolean => state.status === 'ready';
+  const start = (turn: Turn | undefined): Promise<void> =>
+    turn === undefined || !idle() ? Promise.resolve() : run(turn);
+
+  return {
+    get state() {
+      return state;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    send(text) {
+      if (text.trim() === '') return Promise.resolve();
+      return start({ history: [...state.messages, userMessage(text)] });
+    },
+    retry() {
+      const failed = state.error !== undefined || state.stopped;
+      const unanswered = state.messages.at(-1)?.role === 'user';
+      return failed || unanswered ? start(retryTurn(state.messages)) : Promise.resolve();
+    },
+    regenerate({ messageId } = {}) {
+      if (!idle()) return Promise.resolve();
+      const turn = regenerateTurn(state.messages, messageId);
+      if (turn === undefined && messageId !== undefined) {
+        return Promise.reject(new Error(`regenerate: no message ${messageId}`));
+      }
+      return start(turn);
+    },
+    editLastUserMessage(text) {
+      if (text.trim() === '') return Promise.resolve();
+      return start(editTurn(state.messages, userMessage(text)));
+    },
+    stop() {
+      controller?.abort();
+    },
+    chunks() {
+      return answer?.chunks() ?? { head: [], omitted: 0, tail: [] };
+    },
+    exchange() {
+      return view(sent, shownAnswer, options.systemPrompt?.());
+    },
+  };
+}
+
+function userMessage(text: string): UIMessage {
+  return { id: newId(), role: 'user', parts: [{ type: 'text', text }] };
+}
+
+function findLastIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i] as T)) return i;
+  return -1;
+}
