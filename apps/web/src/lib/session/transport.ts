@@ -1,5 +1,4 @@
 import { readUIMessageStream, type UIMessage, type UIMessageChunk } from '@edgechat/core';
-import { byteStreamInPieces } from '../byte-pieces.js';
 
 /** `POST /api/chat`'s body (DESIGN.md §4). */
 export interface ChatRequestBody {
@@ -23,7 +22,8 @@ export interface AnswerStream {
 }
 
 /**
- * Sends the conversation and opens the answer: fetch, then the core's protocol reader. Aborting `signal` aborts the request; the worker sees the disconnect and
+ * Sends the conversation and opens the answer: fetch, then the core's protocol reader over
+ * the whole body. Aborting `signal` aborts the request; the worker sees the disconnect and
  * stops the upstream.
  */
 export async function requestAnswer(
@@ -37,8 +37,5 @@ export async function requestAnswer(
     body: JSON.stringify(body),
     signal,
   });
-  // Bytes handed to the protocol reader at a time (see byte-pieces.ts).
-  const source =
-    response.ok && response.body !== null ? byteStreamInPieces(response.body, 16 * 1024) : response;
-  return { response, chunks: readUIMessageStream(source, { signal }) };
+  return { response, chunks: readUIMessageStream(response, { signal }) };
 }
