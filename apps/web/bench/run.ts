@@ -1,4 +1,4 @@
-// `pnpm --filter @edgechat/web bench` (issue 6, "Performance"; not a test): stream a long
+// `pnpm --filter @edgechat/web bench` (a benchmark, not a test): stream a long
 // markdown answer — prose, lists, code blocks, tables — through the real page (the built app,
 // its CSP), from a mock at full speed (bench/server.ts), in Chromium. Reports, for 10,000 and
 // 20,000 tokens: the longest frame and the main-thread time; then the first-load JS size.

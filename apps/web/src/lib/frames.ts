@@ -19,8 +19,8 @@ export function afterNextPaint(schedule: FrameScheduler = nextFrame): Promise<vo
 }
 
 /**
- * Coalesces many `request()`s into one `run` per frame: state published per animation frame,
- * not per token (issue 6: "text streams batched to animation frames").
+ * Coalesces many `request()`s into one `run` per frame: state is published per animation
+ * frame, not per token, so a fast stream costs one render per frame however many tokens came.
  */
 export function createFrameBatcher(run: () => void, schedule: FrameScheduler = nextFrame) {
   let pending = false;

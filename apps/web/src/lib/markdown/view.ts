@@ -38,8 +38,8 @@ const FIRST_USE_IDLE_MS = 40;
 const COPIED_MS = 2000;
 
 /**
- * Renders markdown into `root` incrementally (issue 6: "a finished block is never re-parsed —
- * per token only the last, open block is"): finished blocks are parsed, sanitised and
+ * Renders markdown into `root` incrementally, so a token costs the open block, not the whole
+ * answer: finished blocks are parsed, sanitised and
  * inserted once; only the open block at the end is re-rendered on each update. Finished blocks
  * get a copy button, and their code is highlighted (grammars load lazily) in idle time. A long
  * text (a conversation loaded from storage, a burst of tokens) is rendered a few blocks per
