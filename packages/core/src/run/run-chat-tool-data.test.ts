@@ -245,4 +245,26 @@ describe('a tool result, in the run and in the history sent back', () => {
       JSON.stringify({ error: { code: 'execution_failed', message } }),
     ]);
   });
+
+  it('sends arguments that were not JSON back as the model wrote them, with the same message', async () => {
+    const { tool, inputs } = recordingTool('clock', () => 'never');
+    const raw = '{"timezone": "Asia/Se';
+    const { sent, turn, replayed } = await turnOverTheWire(tool, { name: 'clock', arguments: raw });
+    expect(inputs).toEqual([]);
+    const call = (messages: readonly OpenAIMessage[]) => {
+      const assistant = messages.find((m) => m.role === 'assistant');
+      return assistant?.role === 'assistant' ? assistant.tool_calls?.[0]?.function : undefined;
+    };
+    expect(call(turn)).toEqual({ name: 'clock', arguments: raw });
+    expect(call(replayed)).toEqual({ name: 'clock', arguments: raw });
+    // The message is the same; the UI message stream does not carry its code.
+    const error = (content: string | undefined) =>
+      (JSON.parse(content ?? 'null') as { error: { code: string; message: string } }).error;
+    const during = error(sent?.role === 'tool' ? sent.content : undefined);
+    expect(during.code).toBe('invalid_arguments');
+    expect(error(toolContent(replayed))).toEqual({
+      code: 'execution_failed',
+      message: during.message,
+    });
+  });
 });

@@ -40,6 +40,8 @@ export const INTERRUPTED_TOOL_CALL_CONTENT = toolErrorContent(
  * - Tool results have the one shape `runChat` sends (`serializeToolResult`): the output as
  *   JSON (truncated past 32 KiB), or `{"error":{"code":…,"message":errorText}}` for a failed
  *   call — with the code `execution_failed`, since the part does not keep the run's code.
+ * - A call whose arguments were not JSON (its input is their text) sends that text back as its
+ *   arguments, as the model wrote them.
  * - Dropped: steps with neither text nor tool calls, calls whose input was still streaming
  *   (their arguments are incomplete), and reasoning and data parts (UI-only).
  */
@@ -79,7 +81,7 @@ function pushStep(result: OpenAIMessage[], parts: readonly UIMessagePart[]): voi
   const toolCalls: ToolCall[] = calls.map((part) => ({
     id: part.toolCallId,
     type: 'function',
-    function: { name: part.toolName, arguments: JSON.stringify(part.input ?? {}) },
+    function: { name: part.toolName, arguments: argumentsOf(part) },
   }));
   result.push(
     toolCalls.length === 0
@@ -87,6 +89,27 @@ function pushStep(result: OpenAIMessage[], parts: readonly UIMessagePart[]): voi
       : { role: 'assistant', content: text === '' ? null : text, tool_calls: toolCalls },
   );
   for (const part of calls) result.push(toolResult(part));
+}
+
+/**
+ * A call whose arguments were not JSON keeps their text as its input (as the AI SDK does):
+ * that text goes back as it came, so the model sees what it wrote, as it did during the run,
+ * and not that text quoted as a JSON string.
+ */
+function argumentsOf(part: DynamicToolUIPart): string {
+  if (part.state === 'output-error' && typeof part.input === 'string' && !isJsonText(part.input)) {
+    return part.input;
+  }
+  return JSON.stringify(part.input ?? {});
+}
+
+function isJsonText(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isCompleteCall(part: UIMessagePart): part is DynamicToolUIPart {
