@@ -1,4 +1,4 @@
-// `pnpm bench`: the gzip size of the worker bundle (issue 5 goal: ≤ 120 KB), built exactly as
+// `pnpm bench`: the gzip size of the worker bundle (goal: ≤ 120 KB), built exactly as
 // `wrangler deploy` would, and — per our "ratio against a baseline" rule — the same measure of
 // two baselines built the same way in the same run: a bare Hono hello world and the openai SDK
 // alone, so the number means something on any machine and any wrangler version.

@@ -1,7 +1,7 @@
 import { logger, registerSecret } from './log.js';
 
 // The worker's settings, read from `env` (wrangler.jsonc `vars`, `.dev.vars`, secrets).
-// Issue 5: "Limits are configurable vars with sensible defaults". A value that does not parse,
+// Every limit is a var with a sensible default. A value that does not parse,
 // or is out of bounds, falls back to its default and is reported in `warnings` (by var name
 // only: values may be secrets) — a typo in a dashboard must not take the site down.
 

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 
-// Issue 5: "CORS off by default, `ALLOWED_ORIGINS` to open it". Off means no CORS headers at all
+// CORS is off by default and `ALLOWED_ORIGINS` opens it. Off means no CORS headers at all
 // (a preflight then gets the route's 405): the web app is served from the same origin.
 
 const ALLOW_METHODS = ['GET', 'HEAD', 'POST', 'OPTIONS'];

@@ -1,4 +1,4 @@
-// Issue 5: "The key never appears in any response, log line or error." Every log line of the
+// The key must never appear in a response, log line or error. Every log line of the
 // worker goes through here, and every secret the config reads is registered, so a message that
 // echoes a key (an SDK error quoting the upstream's answer, say) is printed redacted.
 

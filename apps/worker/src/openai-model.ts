@@ -1,8 +1,9 @@
 import { EdgechatError, type ChatModel } from '@edgechat/core';
 import OpenAI, { APIError } from 'openai';
 
-// Issue 5: "Upstream calls go through the official `openai` SDK (6.x: `create({ stream: true,
-// stream_options: { include_usage: true } }).asResponse()`), whose body the core parses."
+// Upstream calls go through the official `openai` SDK (6.x: `create({ stream: true,
+// stream_options: { include_usage: true } }).asResponse()`), so retries, auth and base URLs
+// behave as every OpenAI user expects.
 // The SDK only makes the request; the raw SSE body goes to the core, which owns parsing.
 
 export interface OpenAIModelOptions {
@@ -83,7 +84,7 @@ interface Timeouts {
 }
 
 /**
- * Issue 5: "first-byte timeout (default 30 s) → `error` chunk". The first-byte timer runs from
+ * A first-byte timeout (default 30 s) ends in an `error` chunk. The first-byte timer runs from
  * the request until the first body chunk; then an idle timer runs while a read is pending (a
  * slow consumer is not the upstream's fault). Either aborts the upstream request and errors
  * the body with a `TimeoutError` (what `AbortSignal.timeout` throws), which the run loop turns

@@ -7,7 +7,7 @@ export interface RateLimiter {
 }
 
 /**
- * Issue 5: "A `ratelimits` binding keyed by `CF-Connecting-IP` (429 with `retry-after`)".
+ * A `ratelimits` binding keyed by `CF-Connecting-IP` answers 429 with `retry-after`.
  * Cloudflare sets CF-Connecting-IP on every request and a client cannot override it there.
  * Without a limiter (a deployment without the binding) requests pass. A limiter that fails is a
  * Cloudflare-side problem, not the visitor's: the request passes and a warning is logged.

@@ -1,6 +1,6 @@
 import { ApiError } from './errors.js';
 
-// Issue 5: "request body ≤ 256 KB (413) … JSON only (415), malformed JSON (400)". The size is
+// A request body is ≤ 256 KB (413), JSON only (415) and well-formed (400). The size is
 // checked twice: against `content-length` before reading, and while reading, because a chunked
 // body has no length and a declared length can lie. The body is never buffered past the limit.
 

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 
-// Issue 5: "Security headers on every response (CSP without inline script,
-// x-content-type-options: nosniff, referrer-policy, frame-ancestors 'none')". The API's own
+// Every response gets security headers (CSP without inline script,
+// x-content-type-options: nosniff, referrer-policy, frame-ancestors 'none'). The API's own
 // responses get them here; static assets, which never reach the worker (`run_worker_first` is
 // only /api/*), get the same set from the `_headers` file of the assets directory — a test keeps
 // public-placeholder/_headers equal to this list.

@@ -1,4 +1,4 @@
-// Issue 5: "The key never appears in any response, log line or error." A key is planted, the
+// The key must never appear in a response, log line or error. A key is planted, the
 // real OpenAI model (src/openai-model.ts) talks to a fake upstream that quotes the key back in
 // every way it can, and every error path is triggered. The key must not appear in any status
 // line, header or body, nor in anything written to the console.

@@ -1,4 +1,4 @@
-// Issue 3's table: the core's streaming layer against a floor, eventsource-parser and openai-node.
+// The core's streaming layer against a floor, eventsource-parser and openai-node.
 import { floor, withEdgechat, withEventsourceParser, withOpenAINode } from './contenders.js';
 import { formatTable, measureCell } from './measure.js';
 import type { ExpectedMessage } from './streams.js';
