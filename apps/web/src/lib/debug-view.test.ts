@@ -1,60 +1,19 @@
 import type { UIMessage } from '@edgechat/core';
 import { describe, expect, it } from 'vitest';
 import { chunkLines, lastUsage, modelView } from './debug-view.js';
-import type { Exchange } from './session/exchange.js';
+import { QUESTION, TOOL_TURN_EXCHANGE, TOOL_TURN_MESSAGE } from './session/test-kit.js';
 
 const CONVERSATION: UIMessage[] = [
-  { id: 'u', role: 'user', parts: [{ type: 'text', text: '서울 몇 시야?' }] },
+  QUESTION,
   {
-    id: 'a',
-    role: 'assistant',
-    metadata: {
-      model: 'gpt-4o',
-      usage: { prompt_tokens: 100, completion_tokens: 20, total_tokens: 120 },
-    },
-    parts: [
-      { type: 'step-start' },
-      {
-        type: 'dynamic-tool',
-        toolCallId: 'call_a',
-        toolName: 'get_current_time',
-        state: 'output-available',
-        input: { timezone: 'Asia/Seoul' },
-        output: { local: '09:00' },
-      },
-      { type: 'step-start' },
-      { type: 'text', text: '9시입니다.' },
-    ],
+    ...TOOL_TURN_MESSAGE,
+    metadata: { usage: { prompt_tokens: 100, completion_tokens: 20, total_tokens: 120 } },
   },
 ];
 
-/** CONVERSATION's exchange, as the session converts it (session/exchange.test.ts). */
-const EXCHANGE: Exchange = {
-  request: [
-    { role: 'system', content: 'Be brief.' },
-    { role: 'user', content: '서울 몇 시야?' },
-  ],
-  systemHidden: false,
-  answer: [
-    {
-      role: 'assistant',
-      content: null,
-      tool_calls: [
-        {
-          id: 'call_a',
-          type: 'function',
-          function: { name: 'get_current_time', arguments: '{"timezone":"Asia/Seoul"}' },
-        },
-      ],
-    },
-    { role: 'tool', tool_call_id: 'call_a', content: '{"local":"09:00"}' },
-    { role: 'assistant', content: '9시입니다.' },
-  ],
-};
-
 describe('modelView', () => {
   it('shows system, user, assistant with tool_calls, tool result, answer', () => {
-    expect(modelView(EXCHANGE, 'hidden')).toEqual([
+    expect(modelView(TOOL_TURN_EXCHANGE, 'hidden')).toEqual([
       { role: 'system', content: 'Be brief.' },
       { role: 'user', content: '서울 몇 시야?' },
       {
@@ -75,7 +34,7 @@ describe('modelView', () => {
         ),
       },
       { role: 'tool', content: '{\n  "local": "09:00"\n}', detail: 'tool_call_id: call_a' },
-      { role: 'assistant', content: '9시입니다.' },
+      { role: 'assistant', content: '서울은 9시입니다.' },
     ]);
   });
 

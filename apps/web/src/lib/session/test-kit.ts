@@ -2,6 +2,14 @@
 import { encodeUIMessageStream, type UIMessage, type UIMessageChunk } from '@edgechat/core';
 import { vi } from 'vitest';
 import { createChatSession, type ChatSessionOptions } from './chat-session.js';
+import type { Exchange } from './exchange.js';
+
+/** The question TOOL_TURN answers. */
+export const QUESTION: UIMessage = {
+  id: 'u',
+  role: 'user',
+  parts: [{ type: 'text', text: '서울 몇 시야?' }],
+};
 
 /** One tool call, then the answer (DESIGN.md §3, one city). */
 export const TOOL_TURN: UIMessageChunk[] = [
@@ -50,6 +58,30 @@ export const TOOL_TURN_MESSAGE: UIMessage = {
     },
     { type: 'step-start' },
     { type: 'text', text: '서울은 9시입니다.', state: 'done' },
+  ],
+};
+
+/** QUESTION and TOOL_TURN_MESSAGE as the model sees them, under the system prompt 'Be brief.'. */
+export const TOOL_TURN_EXCHANGE: Exchange = {
+  request: [
+    { role: 'system', content: 'Be brief.' },
+    { role: 'user', content: '서울 몇 시야?' },
+  ],
+  systemHidden: false,
+  answer: [
+    {
+      role: 'assistant',
+      content: null,
+      tool_calls: [
+        {
+          id: 'call_a',
+          type: 'function',
+          function: { name: 'get_current_time', arguments: '{"timezone":"Asia/Seoul"}' },
+        },
+      ],
+    },
+    { role: 'tool', tool_call_id: 'call_a', content: '{"local":"09:00"}' },
+    { role: 'assistant', content: '서울은 9시입니다.' },
   ],
 };
 
