@@ -1,3 +1,4 @@
+import { recordedUsage } from '@edgechat/test-support/fixtures';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { collectChatCompletion } from '../openai/index.js';
 import type {
@@ -23,21 +24,6 @@ async function ask(messages: OpenAIMessage[], tools?: ToolDefinition[]) {
   return collectChatCompletion(
     await model(tools === undefined ? { messages } : { messages, tools }),
   );
-}
-
-function usage(prompt: number, completion: number): CompletionUsage {
-  return {
-    prompt_tokens: prompt,
-    completion_tokens: completion,
-    total_tokens: prompt + completion,
-    prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
-    completion_tokens_details: {
-      reasoning_tokens: 0,
-      audio_tokens: 0,
-      accepted_prediction_tokens: 0,
-      rejected_prediction_tokens: 0,
-    },
-  };
 }
 
 function result(
@@ -115,7 +101,7 @@ describe('createDemoModel', () => {
         'chatcmpl-3EpujqrScBrtcXwnX0RtjOxKUT9bb',
         callsSeoulNewYork,
         'tool_calls',
-        usage(27, 25),
+        recordedUsage(27, 25),
       ),
     );
   });
@@ -133,7 +119,7 @@ describe('createDemoModel', () => {
           ],
         },
         'tool_calls',
-        usage(21, 25),
+        recordedUsage(21, 25),
       ),
     );
   });
@@ -151,11 +137,11 @@ describe('createDemoModel', () => {
       content: "It's 14:05 (Thu) in Seoul (UTC+09:00) and 00:05 (Thu) in New York (UTC-05:00).",
     };
     expect(await ask(messages, [clockTool])).toEqual(
-      result('chatcmpl-mr6IFGDukqhgPeky1PLCZB4JeQ2E7', answer, 'stop', usage(229, 15)),
+      result('chatcmpl-mr6IFGDukqhgPeky1PLCZB4JeQ2E7', answer, 'stop', recordedUsage(229, 15)),
     );
     // runChat's last step offers no tools; the answer is the same text, under another id.
     expect(await ask(messages)).toEqual(
-      result('chatcmpl-3NxXw5qB3FJMrDnHrg8NkFS2YAyW2', answer, 'stop', usage(225, 15)),
+      result('chatcmpl-3NxXw5qB3FJMrDnHrg8NkFS2YAyW2', answer, 'stop', recordedUsage(225, 15)),
     );
   });
 
@@ -179,7 +165,7 @@ describe('createDemoModel', () => {
             '서울은 지금 오후 2시 5분(목, UTC+09:00)이고, 뉴욕은 오전 12시 5분(목, UTC-05:00)입니다.',
         },
         'stop',
-        usage(208, 13),
+        recordedUsage(208, 13),
       ),
     );
   });
@@ -211,7 +197,7 @@ describe('createDemoModel', () => {
             "I can't check the time right now: the `get_current_time` tool isn't available in this request.",
         },
         'stop',
-        usage(20, 18),
+        recordedUsage(20, 18),
       ),
     );
   });
@@ -224,7 +210,7 @@ describe('createDemoModel', () => {
         'chatcmpl-axT9k3YfDd4HrI06TtmcYNkItP0Vq',
         { role: 'assistant', content: ENGLISH_DEMO_NOTE },
         'stop',
-        usage(24, 97),
+        recordedUsage(24, 97),
       ),
     );
   });
