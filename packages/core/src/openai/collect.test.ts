@@ -14,6 +14,19 @@ async function collect(source: ChatCompletionSource, signal?: AbortSignal) {
   );
 }
 
+const toolCalls = [
+  {
+    id: 'call_3pQmX8wV0bT1rZ6yK2nD5sLh',
+    type: 'function',
+    function: { name: 'get_current_time', arguments: '{"timezone": "Asia/Seoul"}' },
+  },
+  {
+    id: 'call_9JfE4cU7aR2mW1xN8qB6tYvG',
+    type: 'function',
+    function: { name: 'get_current_time', arguments: '{"timezone": "America/New_York"}' },
+  },
+];
+
 // A real non-streaming answer for the tutorial turn (gpt-4o, parallel tool calls).
 const completion = {
   id: 'chatcmpl-BnQ0aZcD3yVbTqHvF4m1oXkLs2PuR',
@@ -26,18 +39,7 @@ const completion = {
       message: {
         role: 'assistant',
         content: null,
-        tool_calls: [
-          {
-            id: 'call_3pQmX8wV0bT1rZ6yK2nD5sLh',
-            type: 'function',
-            function: { name: 'get_current_time', arguments: '{"timezone": "Asia/Seoul"}' },
-          },
-          {
-            id: 'call_9JfE4cU7aR2mW1xN8qB6tYvG',
-            type: 'function',
-            function: { name: 'get_current_time', arguments: '{"timezone": "America/New_York"}' },
-          },
-        ],
+        tool_calls: toolCalls,
         refusal: null,
         annotations: [],
       },
@@ -64,18 +66,7 @@ const completion = {
 const tutorialMessage = {
   role: 'assistant',
   content: null,
-  tool_calls: [
-    {
-      id: 'call_3pQmX8wV0bT1rZ6yK2nD5sLh',
-      type: 'function',
-      function: { name: 'get_current_time', arguments: '{"timezone": "Asia/Seoul"}' },
-    },
-    {
-      id: 'call_9JfE4cU7aR2mW1xN8qB6tYvG',
-      type: 'function',
-      function: { name: 'get_current_time', arguments: '{"timezone": "America/New_York"}' },
-    },
-  ],
+  tool_calls: toolCalls,
 };
 
 describe('a non-streaming chat.completion JSON body', () => {
