@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { OpenAIMessage } from '../openai/types.js';
 import { chatCompletionChunk } from '../testing/encode-chat-completion-stream.js';
 import { createScriptedModel, type ScriptedStep } from '../testing/scripted-model.js';
-import { createGetCurrentTime, createToolRegistry } from '../tools/index.js';
+import { createToolRegistry } from '../tools/index.js';
 import type { ToolRegistry } from '../tools/index.js';
 import type { UIMessageChunk } from '../ui-stream/types.js';
 import { runChat } from './run-chat.js';
-import { countingIds, readAll } from './run-chat.test-utils.js';
+import { countingIds, getCurrentTime, readAll } from './run-chat.test-utils.js';
 import { SAFE_ERROR_MESSAGES } from './safe-error-message.js';
 import type { ChatModel, RunChatResult } from './types.js';
 
@@ -14,7 +14,6 @@ const history: OpenAIMessage[] = [{ role: 'user', content: 'Hello?' }];
 const SECRET = 'sk-test-SECRET';
 const UPSTREAM_URL = 'https://api.example.com/v1/chat/completions';
 const leak = `Incorrect API key provided: ${SECRET} (${UPSTREAM_URL})`;
-const getCurrentTime = createGetCurrentTime({ now: () => new Date('2025-06-01T12:00:00Z') });
 
 async function run(
   model: ChatModel,

@@ -1,23 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import type { OpenAIMessage } from '../openai/types.js';
 import {
   chatCompletionChunk,
   encodeChatCompletionStream,
 } from '../testing/encode-chat-completion-stream.js';
 import { joinDeltas } from '../testing/join-deltas.js';
 import { createScriptedModel } from '../testing/scripted-model.js';
-import { createGetCurrentTime, createToolRegistry } from '../tools/index.js';
+import { createToolRegistry } from '../tools/index.js';
 import { runChat } from './run-chat.js';
-import { countingIds, readAll, settle } from './run-chat.test-utils.js';
+import {
+  countingIds,
+  getCurrentTime,
+  readAll,
+  settle,
+  TUTORIAL_HISTORY,
+} from './run-chat.test-utils.js';
 
-const history: OpenAIMessage[] = [
-  { role: 'system', content: 'You are a helpful assistant.' },
-  { role: 'user', content: '서울과 뉴욕은 지금 몇 시야?' },
-];
-
-// 2025-06-01 12:00:00 UTC: 21:00 in Seoul (+09:00), 08:00 in New York (EDT, -04:00).
-const NOW = new Date('2025-06-01T12:00:00Z');
-const getCurrentTime = createGetCurrentTime({ now: () => NOW });
+const history = TUTORIAL_HISTORY;
 
 describe('runChat: reading the model\u2019s stream', () => {
   it('reads a model that answers with a bare byte stream', async () => {

@@ -2,14 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { OpenAIMessage } from '../openai/types.js';
 import { chatCompletionChunk } from '../testing/encode-chat-completion-stream.js';
 import { createScriptedModel } from '../testing/scripted-model.js';
-import { createGetCurrentTime, createToolRegistry, defineTool } from '../tools/index.js';
+import { createToolRegistry, defineTool } from '../tools/index.js';
 import { runChat } from './run-chat.js';
-import { countingIds, readAll } from './run-chat.test-utils.js';
+import { countingIds, getCurrentTime, readAll } from './run-chat.test-utils.js';
 import type { RunChatResult } from './types.js';
 
 const history: OpenAIMessage[] = [{ role: 'user', content: 'What time is it?' }];
-const NOW = new Date('2025-06-01T12:00:00Z');
-const getCurrentTime = createGetCurrentTime({ now: () => NOW });
 const UTC = {
   timezone: 'UTC',
   iso: '2025-06-01T12:00:00+00:00',

@@ -1,14 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { OpenAIMessage } from '../openai/types.js';
 import { createScriptedModel } from '../testing/scripted-model.js';
-import { createGetCurrentTime, createToolRegistry, defineTool } from '../tools/index.js';
+import { createToolRegistry, defineTool } from '../tools/index.js';
 import type { Tool } from '../tools/index.js';
 import { runChat } from './run-chat.js';
-import { countingIds, deferred, readAll, readSome, settle } from './run-chat.test-utils.js';
+import {
+  countingIds,
+  deferred,
+  getCurrentTime,
+  readAll,
+  readSome,
+  settle,
+} from './run-chat.test-utils.js';
 
 const history: OpenAIMessage[] = [{ role: 'user', content: 'What time is it?' }];
-const NOW = new Date('2025-06-01T12:00:00Z');
-const getCurrentTime = createGetCurrentTime({ now: () => NOW });
 const noParameters = { type: 'object', properties: {}, additionalProperties: false };
 
 function jsonParseMessage(text: string): string {

@@ -1,6 +1,17 @@
-import type { ChatCompletionChunkDelta } from '../openai/types.js';
+import { TWO_CITY_NOW } from '@edgechat/test-support/fixtures';
+import type { ChatCompletionChunkDelta, OpenAIMessage } from '../openai/types.js';
 import { chatCompletionChunk } from '../testing/encode-chat-completion-stream.js';
+import { createGetCurrentTime } from '../tools/index.js';
 import type { UIMessageChunk } from '../ui-stream/types.js';
+
+/** The tutorial's question, under a system prompt. */
+export const TUTORIAL_HISTORY: OpenAIMessage[] = [
+  { role: 'system', content: 'You are a helpful assistant.' },
+  { role: 'user', content: '서울과 뉴욕은 지금 몇 시야?' },
+];
+
+/** get_current_time with its clock at TWO_CITY_NOW (21:00 in Seoul, 08:00 in New York). */
+export const getCurrentTime = createGetCurrentTime({ now: () => new Date(TWO_CITY_NOW) });
 
 /** Reads a chunk stream to its end. */
 export async function readAll(stream: ReadableStream<UIMessageChunk>): Promise<UIMessageChunk[]> {

@@ -2,25 +2,24 @@ import {
   NEW_YORK_CALL,
   SEOUL_CALL,
   TWO_CITY_FOLLOW_UP,
-  TWO_CITY_NOW,
   TWO_CITY_SCRIPT,
 } from '@edgechat/test-support/fixtures';
 import { describe, expect, it } from 'vitest';
-import type { OpenAIMessage } from '../openai/types.js';
 import { createScriptedModel } from '../testing/scripted-model.js';
-import { createGetCurrentTime, createToolRegistry } from '../tools/index.js';
+import { createToolRegistry } from '../tools/index.js';
 import { runChat } from './run-chat.js';
-import { controlledBody, countingIds, deferred, readAll, readSome } from './run-chat.test-utils.js';
+import {
+  controlledBody,
+  countingIds,
+  deferred,
+  getCurrentTime,
+  readAll,
+  readSome,
+  TUTORIAL_HISTORY,
+} from './run-chat.test-utils.js';
 import type { ChatModel, RunChatResult } from './types.js';
 
-const history: OpenAIMessage[] = [
-  { role: 'system', content: 'You are a helpful assistant.' },
-  { role: 'user', content: '서울과 뉴욕은 지금 몇 시야?' },
-];
-
-// 2025-06-01 12:00:00 UTC: 21:00 in Seoul (+09:00), 08:00 in New York (EDT, -04:00).
-const NOW = new Date(TWO_CITY_NOW);
-const getCurrentTime = createGetCurrentTime({ now: () => NOW });
+const history = TUTORIAL_HISTORY;
 
 describe('runChat', () => {
   it('streams a plain text answer', async () => {
