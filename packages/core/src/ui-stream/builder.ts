@@ -1,15 +1,8 @@
 import { createPartialJsonParser } from '../partial-json/index.js';
+import { createDataParts } from './builder-data-parts.js';
+import { appendToPart, endPart, openPart, type OpenParts } from './builder-text-parts.js';
 import { mergeMetadata } from './merge-metadata.js';
-import type {
-  DataUIMessageChunk,
-  DataUIPart,
-  DynamicToolUIPart,
-  ReasoningUIPart,
-  TextUIPart,
-  UIFinishReason,
-  UIMessage,
-  UIMessageChunk,
-} from './types.js';
+import type { DynamicToolUIPart, UIFinishReason, UIMessage, UIMessageChunk } from './types.js';
 
 export interface UIMessageBuilder {
   /** Folds one chunk into `message`, in place (see `createUIMessageBuilder`). */
@@ -78,10 +71,10 @@ interface ToolCallEntry {
 export function createUIMessageBuilder(initial?: UIMessage): UIMessageBuilder {
   let message: UIMessage = { id: initial?.id ?? '', role: 'assistant', parts: [] };
   let step = 0;
-  let texts = new Map<string, TextUIPart>();
-  let reasonings = new Map<string, ReasoningUIPart>();
+  let texts: OpenParts = new Map();
+  let reasonings: OpenParts = new Map();
   const toolCalls = new Map<string, ToolCallEntry>();
-  const dataParts = new Map<string, DataUIPart>();
+  const dataParts = createDataParts();
   let finishReason: UIFinishReason | undefined;
   let error: string | undefined;
   let aborted = false;
@@ -91,11 +84,7 @@ export function createUIMessageBuilder(initial?: UIMessage): UIMessageBuilder {
     initial.parts.forEach((part, index) => {
       if (part.type === 'step-start') step++;
       else if (part.type === 'dynamic-tool') toolCalls.set(part.toolCallId, { index, step });
-      else if (isDataPart(part) && part.id !== undefined) {
-        const key = dataKey(part.type, part.id);
-        // The AI SDK updates the first part with that type and id.
-        if (!dataParts.has(key)) dataParts.set(key, part);
-      }
+      else dataParts.adopt(part);
     });
   }
 
@@ -162,28 +151,6 @@ export function createUIMessageBuilder(initial?: UIMessage): UIMessageBuilder {
     replaceToolPart({ type: 'dynamic-tool', toolCallId, toolName, input, ...outcome });
   }
 
-  function appendText(
-    open: Map<string, TextUIPart | ReasoningUIPart>,
-    id: string,
-    delta: string,
-    create: () => TextUIPart | ReasoningUIPart,
-  ): void {
-    let part = open.get(id);
-    if (part === undefined) {
-      part = create();
-      open.set(id, part);
-      message.parts.push(part);
-    }
-    part.text += delta;
-  }
-
-  function endText(open: Map<string, TextUIPart | ReasoningUIPart>, id: string): void {
-    const part = open.get(id);
-    if (part === undefined) return;
-    part.state = 'done';
-    open.delete(id);
-  }
-
   function push(chunk: UIMessageChunk): void {
     switch (chunk.type) {
       case 'start':
@@ -198,35 +165,29 @@ export function createUIMessageBuilder(initial?: UIMessage): UIMessageBuilder {
         texts = new Map();
         reasonings = new Map();
         return;
-      case 'text-start': {
-        const part: TextUIPart = { type: 'text', text: '', state: 'streaming' };
-        texts.set(chunk.id, part);
-        message.parts.push(part);
+      case 'text-start':
+        openPart(texts, message.parts, chunk.id, { type: 'text', text: '', state: 'streaming' });
         return;
-      }
       case 'text-delta':
-        appendText(texts, chunk.id, chunk.delta, () => ({
+        appendToPart(texts, message.parts, chunk.id, chunk.delta, () => ({
           type: 'text',
           text: '',
           state: 'streaming',
         }));
         return;
       case 'text-end':
-        endText(texts, chunk.id);
+        endPart(texts, chunk.id);
         return;
-      case 'reasoning-start': {
-        const part: ReasoningUIPart = {
+      case 'reasoning-start':
+        openPart(reasonings, message.parts, chunk.id, {
           type: 'reasoning',
           id: chunk.id,
           text: '',
           state: 'streaming',
-        };
-        reasonings.set(chunk.id, part);
-        message.parts.push(part);
+        });
         return;
-      }
       case 'reasoning-delta':
-        appendText(reasonings, chunk.id, chunk.delta, () => ({
+        appendToPart(reasonings, message.parts, chunk.id, chunk.delta, () => ({
           type: 'reasoning',
           id: chunk.id,
           text: '',
@@ -234,7 +195,7 @@ export function createUIMessageBuilder(initial?: UIMessage): UIMessageBuilder {
         }));
         return;
       case 'reasoning-end':
-        endText(reasonings, chunk.id);
+        endPart(reasonings, chunk.id);
         return;
       case 'tool-input-start':
         placeToolPart(
@@ -308,25 +269,10 @@ export function createUIMessageBuilder(initial?: UIMessage): UIMessageBuilder {
         return;
       default:
         // The type only admits `data-*` here, but the wire may carry anything.
-        if (typeof chunk.type === 'string' && chunk.type.startsWith('data-')) pushData(chunk);
+        if (typeof chunk.type === 'string' && chunk.type.startsWith('data-')) {
+          dataParts.push(message.parts, chunk);
+        }
     }
-  }
-
-  function pushData(chunk: DataUIMessageChunk): void {
-    if (chunk.transient === true) return;
-    if (chunk.id === undefined) {
-      message.parts.push({ type: chunk.type, data: chunk.data });
-      return;
-    }
-    const key = dataKey(chunk.type, chunk.id);
-    const existing = dataParts.get(key);
-    if (existing !== undefined) {
-      existing.data = chunk.data;
-      return;
-    }
-    const part: DataUIPart = { type: chunk.type, id: chunk.id, data: chunk.data };
-    dataParts.set(key, part);
-    message.parts.push(part);
   }
 
   return {
@@ -344,13 +290,4 @@ export function createUIMessageBuilder(initial?: UIMessage): UIMessageBuilder {
       return aborted;
     },
   };
-}
-
-function isDataPart(part: UIMessage['parts'][number]): part is DataUIPart {
-  return part.type.startsWith('data-');
-}
-
-/** Unambiguous for any strings: the type's length says where the id starts. */
-function dataKey(type: string, id: string): string {
-  return `${type.length}:${type}${id}`;
 }
