@@ -49,6 +49,18 @@ describe('lastUsage', () => {
   it('reads the usage of the last answer', () => {
     expect(lastUsage(CONVERSATION)).toEqual({ prompt: 100, completion: 20, total: 120 });
     expect(lastUsage([CONVERSATION[0] as UIMessage])).toBeUndefined();
+    const reasoned: UIMessage = {
+      ...TOOL_TURN_MESSAGE,
+      metadata: {
+        usage: {
+          prompt_tokens: 10,
+          completion_tokens: 50,
+          total_tokens: 60,
+          completion_tokens_details: { reasoning_tokens: 42 },
+        },
+      },
+    };
+    expect(lastUsage([reasoned])).toEqual({ prompt: 10, completion: 50, total: 60, reasoning: 42 });
     expect(lastUsage([{ id: 'x', role: 'assistant', parts: [] }])).toBeUndefined();
   });
 });

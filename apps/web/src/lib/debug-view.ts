@@ -15,6 +15,8 @@ export interface Usage {
   prompt: number;
   completion: number;
   total: number;
+  /** `completion_tokens_details.reasoning_tokens`: part of `completion`; absent when not sent. */
+  reasoning?: number;
 }
 
 /**
@@ -59,11 +61,18 @@ export function lastUsage(messages: readonly UIMessage[]): Usage | undefined {
     const usage = (message.metadata as { usage?: Record<string, unknown> } | undefined)?.usage;
     if (typeof usage !== 'object' || usage === null) return undefined;
     const number = (value: unknown) => (typeof value === 'number' ? value : 0);
-    return {
+    const details = usage.completion_tokens_details;
+    const reasoning =
+      typeof details === 'object' && details !== null
+        ? (details as Record<string, unknown>).reasoning_tokens
+        : undefined;
+    const read: Usage = {
       prompt: number(usage.prompt_tokens),
       completion: number(usage.completion_tokens),
       total: number(usage.total_tokens),
     };
+    if (typeof reasoning === 'number') read.reasoning = reasoning;
+    return read;
   }
   return undefined;
 }

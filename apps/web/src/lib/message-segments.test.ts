@@ -24,7 +24,8 @@ describe('toSegments', () => {
           { type: 'step-start' },
           c,
           { type: 'step-start' },
-          { type: 'reasoning', text: 'hmm', state: 'done' },
+          { type: 'reasoning', id: 'r1', text: 'hmm', state: 'done' },
+          { type: 'reasoning', text: 'from elsewhere', state: 'streaming' },
           { type: 'text', text: '', state: 'streaming' },
           { type: 'data-debug', data: 1 },
           { type: 'text', text: 'Answer', state: 'streaming' },
@@ -34,8 +35,9 @@ describe('toSegments', () => {
     ).toEqual([
       { kind: 'tools', key: 1, parts: [a, b] },
       { kind: 'tools', key: 4, parts: [c] },
-      { kind: 'reasoning', key: 6, text: 'hmm', streaming: false },
-      { kind: 'text', key: 9, text: 'Answer', streaming: true },
+      { kind: 'reasoning', key: 6, id: 'r1', text: 'hmm', streaming: false },
+      { kind: 'reasoning', key: 7, id: '#7', text: 'from elsewhere', streaming: true },
+      { kind: 'text', key: 10, text: 'Answer', streaming: true },
     ]);
   });
 

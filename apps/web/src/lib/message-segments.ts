@@ -3,7 +3,7 @@ import type { DynamicToolUIPart, UIMessagePart } from '@edgechat/core';
 /** What a message shows, in order. Keys are part indexes: parts are only ever appended. */
 export type Segment =
   | { kind: 'text'; key: number; text: string; streaming: boolean }
-  | { kind: 'reasoning'; key: number; text: string; streaming: boolean }
+  | { kind: 'reasoning'; key: number; id: string; text: string; streaming: boolean }
   | { kind: 'tools'; key: number; parts: DynamicToolUIPart[] };
 
 /**
@@ -23,13 +23,14 @@ export function toSegments(parts: readonly UIMessagePart[], live: boolean): Segm
       return;
     }
     group = undefined;
-    if ((part.type === 'text' || part.type === 'reasoning') && part.text !== '') {
-      segments.push({
-        kind: part.type,
-        key: index,
-        text: part.text,
-        streaming: live && part.state === 'streaming',
-      });
+    if (part.type === 'text' && part.text !== '') {
+      const streaming = live && part.state === 'streaming';
+      segments.push({ kind: 'text', key: index, text: part.text, streaming });
+    } else if (part.type === 'reasoning' && part.text !== '') {
+      const streaming = live && part.state === 'streaming';
+      // A part without the stream's id (another client's message) is known by its position.
+      const id = part.id ?? `#${index}`;
+      segments.push({ kind: 'reasoning', key: index, id, text: part.text, streaming });
     }
   });
   return segments;

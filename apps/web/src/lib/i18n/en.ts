@@ -24,6 +24,8 @@ export const en: Messages = {
   assistant: 'Assistant',
   thinking: 'Thinking…',
   reasoning: 'Reasoning',
+  thinkingFor: (seconds) => `Thinking… ${seconds} s`,
+  thoughtFor: (seconds) => `Thought for ${seconds} s`,
   stopped: 'Stopped',
 
   copyCode: 'Copy code',
@@ -76,6 +78,7 @@ export const en: Messages = {
   promptTokens: 'prompt tokens',
   completionTokens: 'completion tokens',
   totalTokens: 'total tokens',
+  reasoningTokens: 'of which reasoning',
   debugNoUsage: 'No usage reported for the last answer.',
 
   jumpToLatest: 'Jump to latest',

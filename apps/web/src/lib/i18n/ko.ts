@@ -24,6 +24,8 @@ export const ko: Messages = {
   assistant: '어시스턴트',
   thinking: '생각하는 중…',
   reasoning: '추론',
+  thinkingFor: (seconds) => `생각하는 중… ${seconds}초`,
+  thoughtFor: (seconds) => `${seconds}초 동안 생각함`,
   stopped: '중지됨',
 
   copyCode: '코드 복사',
@@ -73,6 +75,7 @@ export const ko: Messages = {
   promptTokens: '프롬프트 토큰',
   completionTokens: '완성 토큰',
   totalTokens: '전체 토큰',
+  reasoningTokens: '그중 추론',
   debugNoUsage: '마지막 답변의 사용량 정보가 없습니다.',
 
   jumpToLatest: '최신 메시지로 이동',

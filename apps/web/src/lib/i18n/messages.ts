@@ -23,6 +23,10 @@ export interface Messages {
   assistant: string;
   thinking: string;
   reasoning: string;
+  /** While the model thinks: for how long so far. */
+  thinkingFor: (seconds: number) => string;
+  /** Once it answered: how long it thought. */
+  thoughtFor: (seconds: number) => string;
   stopped: string;
 
   copyCode: string;
@@ -69,6 +73,7 @@ export interface Messages {
   promptTokens: string;
   completionTokens: string;
   totalTokens: string;
+  reasoningTokens: string;
   debugNoUsage: string;
 
   jumpToLatest: string;

@@ -79,6 +79,27 @@ describe('createAnswer: one pass over the chunks', () => {
     });
   });
 
+  it('times a reasoning part from its first chunk to its end, keyed by answer and id', () => {
+    const answer = answerWithClock();
+    const chunks: UIMessageChunk[] = [
+      { type: 'start', messageId: 'm1' },
+      { type: 'start-step' },
+      { type: 'reasoning-start', id: 'r1' }, // t=1
+      { type: 'reasoning-delta', id: 'r1', delta: 'Seoul is UTC+9' },
+      { type: 'reasoning-end', id: 'r1' }, // t=2
+      { type: 'reasoning-delta', id: 'r2', delta: 'no start' }, // t=3, never ended
+      { type: 'reasoning-end', id: 'r1' }, // ended already: keeps its end
+      { type: 'text-start', id: 't' },
+    ];
+    chunks.forEach((chunk) => answer.push(chunk));
+    expect(answer.takeToolTimes()).toEqual({
+      'reasoning:m1:r1': { start: 1, end: 2 },
+      'reasoning:m1:r2': { start: 3 },
+    });
+    answer.end(); // t=4
+    expect(answer.takeToolTimes()?.['reasoning:m1:r2']).toEqual({ start: 3, end: 4 });
+  });
+
   it('is visible from the first text, reasoning, tool or data chunk, not before', () => {
     const visibleAfter = (chunks: UIMessageChunk[]) => {
       const answer = answerWithClock();

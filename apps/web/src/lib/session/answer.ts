@@ -4,6 +4,7 @@ import {
   type UIMessageChunk,
   type UIMessagePart,
 } from '@edgechat/core';
+import { reasoningTimeKey } from '../reasoning-time.js';
 import type { ToolTime } from '../storage/index.js';
 import { ChunkLog, type ChunkLogView } from './chunk-log.js';
 
@@ -42,8 +43,9 @@ const VISIBLE = /^(?:text|reasoning|tool|data)-/;
 
 /**
  * One reducer over the chunks: each goes to the core's message builder, to the chunk log, and —
- * in the same switch — stamps the tool times (when a call was first seen, when its result or
- * error arrived; a call seen again in a later step keeps its first start).
+ * in the same switch — stamps the times: a tool call's (when it was first seen, when its result
+ * or error arrived; a call seen again in a later step keeps its first start) and a reasoning
+ * part's (its first chunk to its end; "Thought for 4 s").
  */
 export function createAnswer(options: AnswerOptions): Answer {
   const { now } = options;
@@ -53,11 +55,17 @@ export function createAnswer(options: AnswerOptions): Answer {
   let timesChanged = false;
   let visible = false;
 
-  function ended(toolCallId: string): void {
-    const time = times[toolCallId];
+  function started(key: string): void {
+    if (times[key] !== undefined) return;
+    times[key] = { start: now() };
+    timesChanged = true;
+  }
+
+  function ended(key: string): void {
+    const time = times[key];
     if (time?.end !== undefined) return;
     const end = now();
-    times[toolCallId] = { start: time?.start ?? end, end };
+    times[key] = { start: time?.start ?? end, end };
     timesChanged = true;
   }
 
@@ -69,10 +77,14 @@ export function createAnswer(options: AnswerOptions): Answer {
         case 'tool-input-start':
         case 'tool-input-delta':
         case 'tool-input-available':
-          if (times[chunk.toolCallId] === undefined) {
-            times[chunk.toolCallId] = { start: now() };
-            timesChanged = true;
-          }
+          started(chunk.toolCallId);
+          break;
+        case 'reasoning-start':
+        case 'reasoning-delta':
+          started(reasoningTimeKey(builder.message.id, chunk.id));
+          break;
+        case 'reasoning-end':
+          ended(reasoningTimeKey(builder.message.id, chunk.id));
           break;
         case 'tool-input-error':
         case 'tool-output-available':
