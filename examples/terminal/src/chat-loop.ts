@@ -1,5 +1,5 @@
 import type { Interface as ReadlineInterface } from 'node:readline';
-import { createChunkRenderer } from './render-chunks.js';
+import { createChunkRenderer, type ReasoningDisplay } from './render-chunks.js';
 import type { ChatSession } from './chat-session.js';
 import { HELP, parseInput } from './commands.js';
 import { createInterruptPolicy } from './interrupts.js';
@@ -13,6 +13,8 @@ export interface ChatLoopOptions {
   interactive: boolean;
   /** Debug view on at start; `/debug` toggles it. */
   debug: { on: boolean };
+  /** How the model's thinking is shown. Default `dim`. */
+  reasoning?: ReasoningDisplay;
 }
 
 export interface ChatLoop {
@@ -24,7 +26,10 @@ export interface ChatLoop {
 
 export function createChatLoop(options: ChatLoopOptions): ChatLoop {
   const { lines, output, session, interactive, debug } = options;
-  const renderer = createChunkRenderer(output, { verbose: () => debug.on });
+  const renderer = createChunkRenderer(output, {
+    verbose: () => debug.on,
+    reasoning: options.reasoning ?? 'dim',
+  });
   const interrupts = createInterruptPolicy();
   // Taken now, not in run(): readline's iterator only buffers lines emitted after it exists,
   // and a piped stdin can deliver (and end) before run() is called.

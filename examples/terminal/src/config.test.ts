@@ -5,11 +5,21 @@ describe('readConfig', () => {
   it('uses the demo model without OPENAI_API_KEY', () => {
     expect(readConfig({}, [])).toEqual({
       ok: true,
-      config: { provider: { kind: 'demo' }, system: DEFAULT_SYSTEM_PROMPT, debug: false },
+      config: {
+        provider: { kind: 'demo' },
+        system: DEFAULT_SYSTEM_PROMPT,
+        debug: false,
+        hideReasoning: false,
+      },
     });
     expect(readConfig({ OPENAI_API_KEY: '  ', MODEL: 'gpt-x' }, [])).toEqual({
       ok: true,
-      config: { provider: { kind: 'demo' }, system: DEFAULT_SYSTEM_PROMPT, debug: false },
+      config: {
+        provider: { kind: 'demo' },
+        system: DEFAULT_SYSTEM_PROMPT,
+        debug: false,
+        hideReasoning: false,
+      },
     });
   });
 
@@ -25,6 +35,7 @@ describe('readConfig', () => {
         },
         system: DEFAULT_SYSTEM_PROMPT,
         debug: false,
+        hideReasoning: false,
       },
     });
   });
@@ -39,7 +50,7 @@ describe('readConfig', () => {
           SYSTEM_PROMPT: 'Be brief.',
           EDGECHAT_NOW: '2025-01-02T05:05:00Z',
         },
-        ['--model', 'o3', '--debug', '--system', 'Be terse.'],
+        ['--model', 'o3', '--debug', '--system', 'Be terse.', '--hide-reasoning'],
       ),
     ).toEqual({
       ok: true,
@@ -52,6 +63,7 @@ describe('readConfig', () => {
         },
         system: 'Be terse.',
         debug: true,
+        hideReasoning: true,
         now: new Date('2025-01-02T05:05:00Z'),
       },
     });
@@ -65,6 +77,7 @@ describe('readConfig', () => {
           provider: { kind: 'demo', delayMs: 0 },
           system: DEFAULT_SYSTEM_PROMPT,
           debug: false,
+          hideReasoning: false,
         },
       },
     );

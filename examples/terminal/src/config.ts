@@ -11,6 +11,8 @@ export interface TerminalConfig {
   provider: ProviderConfig;
   system: string;
   debug: boolean;
+  /** `--hide-reasoning`: the model's thinking is not printed. */
+  hideReasoning: boolean;
   /** A fixed clock for `get_current_time` (EDGECHAT_NOW): reproducible transcripts. */
   now?: Date;
 }
@@ -18,7 +20,7 @@ export interface TerminalConfig {
 export type ConfigResult =
   { ok: true; config: TerminalConfig } | { ok: false; error: string } | { ok: 'help' };
 
-export const USAGE = `Usage: pnpm chat [--model <id>] [--system <prompt>] [--demo] [--debug]
+export const USAGE = `Usage: pnpm chat [--model <id>] [--system <prompt>] [--demo] [--debug] [--hide-reasoning]
 
 Environment:
   OPENAI_API_KEY           use OpenAI (or OPENAI_BASE_URL); without it, the offline demo model
@@ -26,7 +28,8 @@ Environment:
   MODEL                    default ${DEFAULT_MODEL}
   SYSTEM_PROMPT            default "${DEFAULT_SYSTEM_PROMPT}"
   EDGECHAT_DEMO_DELAY_MS   demo model: ms between tokens (default 20)
-  EDGECHAT_NOW             fixed clock for get_current_time, an ISO date (tests, demos)`;
+  EDGECHAT_NOW             fixed clock for get_current_time, an ISO date (tests, demos)
+  NO_COLOR                 thinking is marked with "… " instead of dimmed`;
 
 const FLAGS_WITH_VALUE = new Set(['--model', '--system']);
 
@@ -43,7 +46,7 @@ export function readConfig(
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '--help' || arg === '-h') return { ok: 'help' };
-    if (arg === '--demo' || arg === '--debug') flags.set(arg, '');
+    if (arg === '--demo' || arg === '--debug' || arg === '--hide-reasoning') flags.set(arg, '');
     else if (FLAGS_WITH_VALUE.has(arg)) {
       const value = argv[++i];
       if (value === undefined || value.startsWith('--')) {
@@ -90,6 +93,7 @@ export function readConfig(
     provider,
     system: flags.get('--system') ?? nonEmpty(env.SYSTEM_PROMPT) ?? DEFAULT_SYSTEM_PROMPT,
     debug: flags.has('--debug'),
+    hideReasoning: flags.has('--hide-reasoning'),
   };
   if (now !== undefined) config.now = now;
   return { ok: true, config };

@@ -49,7 +49,12 @@ async function main(): Promise<number> {
       ? { output: process.stdout, terminal: true, prompt: '> ' }
       : { terminal: false }),
   });
-  const loop = createChatLoop({ lines, output, session, interactive, debug });
+  const reasoning = config.hideReasoning
+    ? 'hidden'
+    : process.stdout.isTTY === true && (process.env.NO_COLOR ?? '') === ''
+      ? 'dim'
+      : 'plain';
+  const loop = createChatLoop({ lines, output, session, interactive, debug, reasoning });
 
   output.line(describeProvider(config.provider));
   if (interactive) output.line(HELP);

@@ -1,13 +1,17 @@
 import type { UIMessageChunk } from '@edgechat/core';
 import { describe, expect, it } from 'vitest';
-import { createChunkRenderer } from './render-chunks.js';
+import { createChunkRenderer, type ReasoningDisplay } from './render-chunks.js';
 import { createTerminalOutput } from './terminal-output.js';
 
-function render(chunks: UIMessageChunk[], verbose = false): string[] {
+function render(
+  chunks: UIMessageChunk[],
+  verbose = false,
+  reasoning: ReasoningDisplay = 'dim',
+): string[] {
   const writes: string[] = [];
   const renderer = createChunkRenderer(
     createTerminalOutput((text) => writes.push(text)),
-    { verbose: () => verbose },
+    { verbose: () => verbose, reasoning },
   );
   for (const chunk of chunks) renderer.push(chunk);
   return writes;
@@ -29,6 +33,40 @@ describe('createChunkRenderer', () => {
         { type: 'finish', finishReason: 'stop' },
       ]),
     ).toEqual(['Hel', 'lo!', '\n']);
+  });
+
+  describe('the model\u2019s thinking, before the answer', () => {
+    const thought: UIMessageChunk[] = [
+      { type: 'start-step' },
+      { type: 'reasoning-start', id: 'r' },
+      { type: 'reasoning-delta', id: 'r', delta: 'Seoul is ' },
+      { type: 'reasoning-delta', id: 'r', delta: 'UTC+9.\nSo 21:00.' },
+      { type: 'reasoning-end', id: 'r' },
+      { type: 'text-start', id: 't' },
+      { type: 'text-delta', id: 't', delta: '9 pm.' },
+      { type: 'text-end', id: 't' },
+      { type: 'finish', finishReason: 'stop' },
+    ];
+
+    it('is dimmed on a terminal, on lines of its own', () => {
+      expect(render(thought).join('')).toBe(
+        '\u001b[2mSeoul is UTC+9.\nSo 21:00.\u001b[22m\n9 pm.\n',
+      );
+    });
+
+    it('is marked with "… " where there are no styles, and left out when hidden', () => {
+      expect(render(thought, false, 'plain').join('')).toBe(
+        '… Seoul is UTC+9.\n… So 21:00.\n9 pm.\n',
+      );
+      expect(render(thought, false, 'hidden').join('')).toBe('9 pm.\n');
+    });
+
+    it('ends when the answer starts even without reasoning-end, and never stays dim', () => {
+      const cut = thought.filter((chunk) => chunk.type !== 'reasoning-end');
+      expect(render(cut).join('')).toBe('\u001b[2mSeoul is UTC+9.\nSo 21:00.\u001b[22m\n9 pm.\n');
+      const aborted: UIMessageChunk[] = [...thought.slice(0, 3), { type: 'abort' }];
+      expect(render(aborted).join('')).toBe('\u001b[2mSeoul is \u001b[22m\n[stopped]\n');
+    });
   });
 
   it('prints a line per tool call with its arguments and result, in result order', () => {

@@ -16,16 +16,46 @@ export interface ChunkRenderer {
 }
 
 /**
+ * How the model's thinking is shown: `dim` (a terminal that takes ANSI styles), `plain`
+ * (piped output or NO_COLOR: each thought on lines that start with `… `, so a transcript
+ * still tells thinking from answer) or `hidden` (`--hide-reasoning`).
+ */
+export type ReasoningDisplay = 'dim' | 'plain' | 'hidden';
+
+const DIM = '\u001b[2m';
+const NOT_DIM = '\u001b[22m';
+
+/**
  * Prints a run's UI message chunks as they come: text deltas at once, no buffering; one line
  * per tool call when its result (or error) is known, `⚙ name {args} → {result}`, in the order
- * results arrive; an `error` chunk as `✗ message`; an abort as `[stopped]`. With `verbose`
+ * results arrive; the model's thinking dimmed (see `ReasoningDisplay`), on lines of its own
+ * before the answer; an `error` chunk as `✗ message`; an abort as `[stopped]`. With `verbose`
  * (debug mode) the finish reason and token usage follow each answer.
  */
 export function createChunkRenderer(
   output: TerminalOutput,
-  options: { verbose: () => boolean },
+  options: { verbose: () => boolean; reasoning?: ReasoningDisplay },
 ): ChunkRenderer {
+  const display = options.reasoning ?? 'dim';
   const calls = new Map<string, { name: string; input: unknown }>();
+  // Thinking ends before the answer; a stream that skips reasoning-end still ends it here.
+  let thinking = false;
+  const think = (delta: string): void => {
+    if (display === 'hidden' || delta === '') return;
+    if (display === 'plain') {
+      if (!thinking) output.write('… ');
+      output.write(delta.replaceAll('\n', '\n… '));
+    } else {
+      output.write(thinking ? delta : `${DIM}${delta}`);
+    }
+    thinking = true;
+  };
+  const stopThinking = (): void => {
+    if (!thinking) return;
+    thinking = false;
+    if (display === 'dim') output.write(NOT_DIM);
+    output.endLine();
+  };
   const toolLine = (id: string, result: string): void => {
     const call = calls.get(id);
     const shown = call === undefined ? [id] : [call.name, json(call.input)];
@@ -34,7 +64,11 @@ export function createChunkRenderer(
 
   return {
     push(chunk) {
+      if (thinking && chunk.type !== 'reasoning-delta') stopThinking();
       switch (chunk.type) {
+        case 'reasoning-delta':
+          think(chunk.delta);
+          break;
         case 'text-delta':
           output.write(chunk.delta);
           break;
