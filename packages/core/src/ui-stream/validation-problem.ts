@@ -1,3 +1,4 @@
+import { isRecord } from '../base/json.js';
 import type { UIMessageProblemCode, UIMessageValidationError } from './validate-ui-messages.js';
 
 /** Thrown inside the validator only, and turned into its result: it never reaches a caller. */
@@ -17,10 +18,6 @@ export class UIMessageProblem extends Error {
 
 export function problem(path: string, what: string, code: UIMessageProblemCode = 'invalid'): never {
   throw new UIMessageProblem(code, path, what);
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** A value from the input, quoted for a message: JSON-escaped and cut at 64 characters. */
