@@ -1,4 +1,3 @@
-import { isRecord } from '../base/json.js';
 import type { UIMessageProblemCode, UIMessageValidationError } from './validate-ui-messages.js';
 
 /** Thrown inside the validator only, and turned into its result: it never reaches a caller. */
