@@ -1,6 +1,7 @@
 import { EdgechatError } from '../base/errors.js';
 import { createChatCompletionChunk } from './chunk.js';
-import { quote, upstreamError } from './parse-chunk.js';
+import { quote } from '../base/quote.js';
+import { upstreamError } from './parse-chunk.js';
 import type {
   ChatCompletionChunk,
   ChatCompletionChunkChoice,

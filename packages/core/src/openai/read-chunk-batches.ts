@@ -1,9 +1,8 @@
-import { EdgechatError, isEdgechatError } from '../base/errors.js';
-import { createSSEParser } from '../sse/index.js';
-import type { ServerSentEvent } from '../sse/index.js';
+import { EdgechatError } from '../base/errors.js';
 import { openBody } from '../base/body.js';
+import { createJsonEventParser } from '../sse/json-event-parser.js';
 import { completionAsChunk } from './completion-as-chunk.js';
-import { parseChunk, upstreamErrorFromEventData } from './parse-chunk.js';
+import { chunkOf, upstreamErrorFromEvent } from './parse-chunk.js';
 import type { ChatCompletionChunk, ChatCompletionSource } from './types.js';
 
 const JSON_CONTENT_TYPE = /^\s*application\/(?:[^;]*\+)?json\s*(?:;|$)/i;
@@ -33,8 +32,37 @@ export async function* readChunkBatches(
   const body = await openBody(source, signal);
   try {
     const decoder = new TextDecoder();
-    const events: ServerSentEvent[] = [];
-    const parser = createSSEParser({ onEvent: (event) => void events.push(event) });
+    let chunks: ChatCompletionChunk[] = [];
+    // The first error stops the read; the chunks before it in the same read still go out.
+    let failure: Error | undefined;
+    // Set before end(): an event it dispatches had no blank line, so the body was cut in it.
+    let atEnd = false;
+    const parser = createJsonEventParser({
+      onEvent(value, { event, data }) {
+        if (failure !== undefined) return;
+        if (event === 'error') failure = upstreamErrorFromEvent(value, data);
+        else if (event === 'message') {
+          try {
+            chunks.push(chunkOf(value, data));
+          } catch (error) {
+            failure = error as Error;
+          }
+        }
+      },
+      onError(error, { event, data }) {
+        if (failure !== undefined) return;
+        if (event === 'error') failure = upstreamErrorFromEvent(data, data);
+        else if (event !== 'message') return;
+        else if (!atEnd) failure = error;
+        else {
+          failure = new EdgechatError(
+            'stream_truncated',
+            'the stream ended in the middle of a data line',
+            { cause: error },
+          );
+        }
+      },
+    });
     let format: 'unknown' | 'sse' | 'json' = JSON_CONTENT_TYPE.test(body.contentType)
       ? 'json'
       : 'unknown';
@@ -67,59 +95,22 @@ export async function* readChunkBatches(
       }
 
       if (text !== '') parser.feed(text);
-      const terminated = events.length;
-      if (result.done) parser.end();
-      if (events.length > 0) {
-        const chunks: ChatCompletionChunk[] = [];
-        const outcome = takeChunks(events, terminated, chunks);
-        if (chunks.length > 0) yield chunks;
-        if (outcome === true) return true;
-        if (outcome !== false) throw outcome;
+      if (result.done) {
+        atEnd = true;
+        parser.end();
       }
+      if (chunks.length > 0) {
+        const batch = chunks;
+        chunks = [];
+        yield batch;
+      }
+      if (failure !== undefined) throw failure;
+      if (parser.done) return true;
       if (result.done) return false;
     }
   } finally {
     body.close();
   }
-}
-
-/**
- * Moves the chunks of `events` into `chunks` and empties `events`. Returns `true` at
- * `[DONE]` (later events are dropped), the error that stopped it, or `false`.
- * Events from `terminated` on were dispatched by the end of the body, without their blank
- * line: one that is not JSON was cut off by the connection, so it is `stream_truncated`.
- */
-function takeChunks(
-  events: ServerSentEvent[],
-  terminated: number,
-  chunks: ChatCompletionChunk[],
-): boolean | Error {
-  let outcome: boolean | Error = false;
-  for (let i = 0; i < events.length; i++) {
-    const { event, data } = events[i] as ServerSentEvent;
-    if (event !== 'message') {
-      if (event !== 'error') continue;
-      outcome = upstreamErrorFromEventData(data);
-      break;
-    }
-    if (data === '[DONE]') {
-      outcome = true;
-      break;
-    }
-    try {
-      chunks.push(parseChunk(data));
-    } catch (error) {
-      outcome =
-        i >= terminated && isEdgechatError(error) && error.code === 'invalid_chunk'
-          ? new EdgechatError('stream_truncated', 'the stream ended in the middle of a data line', {
-              cause: error,
-            })
-          : (error as Error);
-      break;
-    }
-  }
-  events.length = 0;
-  return outcome;
 }
 
 /** An event stream starts with a field name, a ':' comment or a blank line; JSON with '{'. */
