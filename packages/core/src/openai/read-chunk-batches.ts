@@ -1,5 +1,6 @@
 import { EdgechatError } from '../base/errors.js';
 import { openBody } from '../base/body.js';
+import { createEventStreamText } from '../sse/event-stream-text.js';
 import { createJsonEventParser } from '../sse/json-event-parser.js';
 import { completionAsChunk } from './completion-as-chunk.js';
 import { chunkOf, upstreamErrorFromEvent } from './parse-chunk.js';
@@ -31,7 +32,7 @@ export async function* readChunkBatches(
 ): AsyncGenerator<ChatCompletionChunk[], boolean, undefined> {
   const body = await openBody(source, signal);
   try {
-    const decoder = new TextDecoder();
+    const decoder = createEventStreamText();
     let chunks: ChatCompletionChunk[] = [];
     // The first error stops the read; the chunks before it in the same read still go out.
     let failure: Error | undefined;
@@ -84,13 +85,15 @@ export async function* readChunkBatches(
       }
       body.throwIfAborted();
       if (result.done) body.markEnded();
-      const text = result.done ? decoder.decode() : decoder.decode(result.value, { stream: true });
+      const text = result.done ? decoder.flush() : decoder.decode(result.value);
       if (format === 'unknown') format = sniffFormat(text);
 
       if (format === 'json') {
         jsonText.push(text);
         if (!result.done) continue;
-        yield [completionAsChunk(jsonText.join(''))];
+        const json = jsonText.join('');
+        // The decoder keeps a leading BOM (the SSE parser strips it); JSON.parse would not.
+        yield [completionAsChunk(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json)];
         return true;
       }
 
@@ -118,6 +121,7 @@ function sniffFormat(text: string): 'unknown' | 'sse' | 'json' {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d) continue;
+    if (code === 0xfeff && i === 0) continue; // the decoder keeps a BOM for the SSE parser
     return code === 0x7b ? 'json' : 'sse';
   }
   return 'unknown';

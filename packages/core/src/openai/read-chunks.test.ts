@@ -116,6 +116,16 @@ describe('the chunks', () => {
       ],
     });
   });
+
+  test.each([
+    ['with a content-type', { 'content-type': 'application/json' }],
+    ['sniffed', { 'content-type': 'text/plain' }],
+  ])('a chat.completion body that starts with a BOM is read too (%s)', async (_, headers) => {
+    const body = '\ufeff{"id":"c","object":"chat.completion","created":1,"model":"m","choices":[]}';
+    expect(await read(new Response(body, { headers }))).toEqual({
+      chunks: [{ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [] }],
+    });
+  });
 });
 
 describe('errors', () => {

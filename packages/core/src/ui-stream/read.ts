@@ -2,6 +2,7 @@ import { openBody } from '../base/body.js';
 import { EdgechatError } from '../base/errors.js';
 import { isRecord } from '../base/json.js';
 import { quote } from '../base/quote.js';
+import { createEventStreamText } from '../sse/event-stream-text.js';
 import { createJsonEventParser } from '../sse/json-event-parser.js';
 import type { UIMessageChunk } from './types.js';
 
@@ -33,8 +34,7 @@ export async function* readUIMessageStream(
     throw new EdgechatError('invalid_response', 'The response has no body.');
   }
   const body = await openBody(source, signal);
-  // ignoreBOM keeps a leading BOM in the text: the SSE parser strips exactly one.
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  const decoder = createEventStreamText();
   const pending: UIMessageChunk[] = [];
   let failure: Error | undefined;
   const parser = createJsonEventParser({
@@ -59,10 +59,10 @@ export async function* readUIMessageStream(
       body.throwIfAborted();
       if (result.done) {
         body.markEnded();
-        parser.feed(decoder.decode());
+        parser.feed(decoder.flush());
         parser.end();
       } else {
-        parser.feed(decoder.decode(result.value, { stream: true }));
+        parser.feed(decoder.decode(result.value));
       }
       for (const chunk of pending) {
         // An abort while the consumer was busy stops the chunks already decoded too.
