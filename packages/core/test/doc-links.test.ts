@@ -5,12 +5,6 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { anchors, docFiles, links, PACKAGE_DIR, readDoc, type Link } from './markdown.js';
 
-/**
- * The layer drawing is written apart from the rest of the docs; a link to it is forgiven only
- * while the file does not exist, and checked like any other once it does.
- */
-const WRITTEN_ELSEWHERE = new Set(['docs/layers.md']);
-
 const files = docFiles();
 
 /** What is wrong with a link, or undefined when it resolves. */
@@ -26,7 +20,7 @@ function problem(link: Link): string | undefined {
       : resolve(dirname(join(PACKAGE_DIR, link.file)), path);
   const shown = relative(PACKAGE_DIR, absolute);
   if (!existsSync(absolute)) {
-    return WRITTEN_ELSEWHERE.has(shown) ? undefined : `no file ${shown}`;
+    return `no file ${shown}`;
   }
   if (anchor === undefined) return undefined;
   if (!statSync(absolute).isFile() || !absolute.endsWith('.md')) {
@@ -65,7 +59,7 @@ describe('doc links', () => {
   });
 
   test('every doc links back to the README', () => {
-    const docs = files.filter((file) => file.startsWith('docs/') && !WRITTEN_ELSEWHERE.has(file));
+    const docs = files.filter((file) => file.startsWith('docs/'));
     const without = docs.filter(
       (file) => !links(file, readDoc(file)).some((link) => link.target.startsWith('../README.md')),
     );

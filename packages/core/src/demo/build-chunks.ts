@@ -1,4 +1,5 @@
-import type { ChatCompletionChunk, ChatCompletionChunkDelta } from '../openai/types.js';
+import { createChatCompletionChunk } from '../openai/chunk.js';
+import type { ChatCompletionChunk, ChatCompletionChunkDelta } from '../openai/wire-types.js';
 import { deterministicId } from './deterministic-id.js';
 import type { DemoReply } from './plan-reply.js';
 import { tokenizeArguments, tokenizeText } from './tokenize.js';
@@ -22,16 +23,16 @@ export function buildChunks(reply: DemoReply, context: ChunkContext): ChatComple
   const chunk = (
     delta: ChatCompletionChunkDelta,
     finishReason: string | null = null,
-  ): ChatCompletionChunk => ({
-    id,
-    object: 'chat.completion.chunk',
-    created: context.created,
-    model: context.model,
-    service_tier: 'default',
-    system_fingerprint: 'fp_edgechat_demo',
-    choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
-    usage: null,
-  });
+  ): ChatCompletionChunk =>
+    createChatCompletionChunk({
+      id,
+      created: context.created,
+      model: context.model,
+      serviceTier: 'default',
+      systemFingerprint: 'fp_edgechat_demo',
+      choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
+      usage: null,
+    });
 
   const chunks: ChatCompletionChunk[] = [];
   let completionTokens = 0;

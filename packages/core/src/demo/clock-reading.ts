@@ -1,3 +1,5 @@
+import { isRecord } from '../base/json.js';
+
 /** One `get_current_time` output, read as wall-clock fields in its zone. */
 export interface ClockReading {
   timezone: string;
@@ -11,10 +13,6 @@ export interface ClockReading {
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const OFFSET = /^(?:UTC|GMT)?([+-])(\d{1,2}):?(\d{2})?$/;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function normaliseOffset(text: string): string | undefined {
   if (text === 'Z' || text === 'UTC' || text === 'GMT') return '+00:00';

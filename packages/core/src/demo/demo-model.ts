@@ -1,5 +1,5 @@
 import type { ChatModel } from '../run/types.js';
-import { encodeChatCompletionStream } from '../testing/encode-chat-completion-stream.js';
+import { encodeChatCompletionStream } from '../openai/encode-chat-completion-stream.js';
 import { buildChunks } from './build-chunks.js';
 import { pacedStream } from './paced-stream.js';
 import { planReply } from './plan-reply.js';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { chatCompletionChunk as chunk } from '../testing/encode-chat-completion-stream.js';
+import { chatCompletionChunk as chunk } from './encode-chat-completion-stream.js';
 import { createChatCompletionAccumulator } from './accumulator.js';
 import type {
   ChatCompletionChunk,

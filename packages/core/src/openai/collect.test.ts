@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import {
   chatCompletionChunk as chunk,
   encodeChatCompletionStream,
-} from '../testing/encode-chat-completion-stream.js';
+} from './encode-chat-completion-stream.js';
 import { recordingSource, summarizeError } from './openai.test-utils.js';
 import { collectChatCompletion } from './collect.js';
 import type { ChatCompletionSource } from './types.js';

@@ -1,5 +1,7 @@
 import { EdgechatError } from '../base/errors.js';
-import { quote, upstreamError } from './parse-chunk.js';
+import { createChatCompletionChunk } from './chunk.js';
+import { quote } from '../base/quote.js';
+import { upstreamError } from './parse-chunk.js';
 import type {
   ChatCompletionChunk,
   ChatCompletionChunkChoice,
@@ -37,17 +39,15 @@ export function completionAsChunk(text: string): ChatCompletionChunk {
   if (body.error !== undefined && body.error !== null) throw upstreamError(body.error, text);
   if (!Array.isArray(body.choices)) throw notACompletion(text);
 
-  const chunk: ChatCompletionChunk = {
+  return createChatCompletionChunk({
     id: typeof body.id === 'string' ? body.id : '',
-    object: 'chat.completion.chunk',
     created: typeof body.created === 'number' ? body.created : 0,
     model: typeof body.model === 'string' ? body.model : '',
     choices: (body.choices as unknown[]).map(choiceAsChunkChoice),
-  };
-  if (typeof body.usage === 'object' && body.usage !== null) {
-    chunk.usage = body.usage as ChatCompletionChunk['usage'];
-  }
-  return chunk;
+    ...(typeof body.usage === 'object' && body.usage !== null
+      ? { usage: body.usage as ChatCompletionChunk['usage'] }
+      : {}),
+  });
 }
 
 function choiceAsChunkChoice(value: unknown, position: number): ChatCompletionChunkChoice {

@@ -10,7 +10,8 @@ import type { ChatCompletionChunk, ChatCompletionSource } from './types.js';
  * other error — abort included — is thrown. Leaving early (`onBatch` threw) cancels the body.
  *
  * The consumers that need no generator (collect, the run loop) share this one loop; the
- * generator `streamChatCompletion` has its own, since it must yield between events.
+ * generator `streamChatCompletion` has its own, since it must yield between events, and both
+ * take their steps with `nextBatch`.
  */
 export async function forEachChunkBatch(
   source: ChatCompletionSource,
@@ -21,21 +22,36 @@ export async function forEachChunkBatch(
   let finished = false;
   try {
     for (;;) {
-      let step: IteratorResult<ChatCompletionChunk[], boolean>;
-      try {
-        step = await batches.next();
-      } catch (error) {
+      const step = await nextBatch(batches);
+      if (step.end !== undefined) {
         finished = true;
-        return endByFailure(error);
+        return step.end;
       }
-      if (step.done === true) {
-        finished = true;
-        return { sawDone: step.value };
-      }
-      const wait = onBatch(step.value);
+      const wait = onBatch(step.chunks);
       if (wait !== undefined) await wait;
     }
   } finally {
     if (!finished) await batches.return(false);
   }
+}
+
+/** One read's chunks, or how the body ended. */
+export type BatchStep =
+  { chunks: ChatCompletionChunk[]; end?: undefined } | { chunks?: undefined; end: StreamEnd };
+
+/**
+ * The next step of `readChunkBatches`: its chunks, or how the body ended — at `[DONE]`, by
+ * simply ending, or by a failed read (`endByFailure`); any other error is thrown. The one step
+ * both loops over the batches take (this callback loop and the generator `streamChatCompletion`).
+ */
+export async function nextBatch(
+  batches: AsyncGenerator<ChatCompletionChunk[], boolean, undefined>,
+): Promise<BatchStep> {
+  let step: IteratorResult<ChatCompletionChunk[], boolean>;
+  try {
+    step = await batches.next();
+  } catch (error) {
+    return { end: endByFailure(error) };
+  }
+  return step.done === true ? { end: { sawDone: step.value } } : { chunks: step.value };
 }

@@ -4,7 +4,7 @@ import {
   chatCompletionChunk as chunk,
   encodeChatCompletionFrames,
   encodeChatCompletionStream,
-} from '../testing/encode-chat-completion-stream.js';
+} from './encode-chat-completion-stream.js';
 import { bytesStream, runJoined } from './openai.test-utils.js';
 import type { ChatCompletionChunk, ChatStreamEvent, CompletionUsage } from './types.js';
 

@@ -1,5 +1,5 @@
 import { isEdgechatError } from '../base/errors.js';
-import { cutAt } from '../testing/encode-chat-completion-stream.js';
+import { cutAt } from './encode-chat-completion-stream.js';
 import { streamChatCompletion } from './stream.js';
 import type {
   ChatCompletionResult,

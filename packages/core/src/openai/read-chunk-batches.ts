@@ -1,9 +1,9 @@
-import { EdgechatError, isEdgechatError } from '../base/errors.js';
-import { createSSEParser } from '../sse/index.js';
-import type { ServerSentEvent } from '../sse/index.js';
+import { EdgechatError } from '../base/errors.js';
 import { openBody } from '../base/body.js';
+import { createEventStreamText } from '../sse/event-stream-text.js';
+import { createJsonEventParser } from '../sse/json-event-parser.js';
 import { completionAsChunk } from './completion-as-chunk.js';
-import { parseChunk, upstreamErrorFromEventData } from './parse-chunk.js';
+import { chunkOf, upstreamErrorFromEvent } from './parse-chunk.js';
 import type { ChatCompletionChunk, ChatCompletionSource } from './types.js';
 
 const JSON_CONTENT_TYPE = /^\s*application\/(?:[^;]*\+)?json\s*(?:;|$)/i;
@@ -32,9 +32,38 @@ export async function* readChunkBatches(
 ): AsyncGenerator<ChatCompletionChunk[], boolean, undefined> {
   const body = await openBody(source, signal);
   try {
-    const decoder = new TextDecoder();
-    const events: ServerSentEvent[] = [];
-    const parser = createSSEParser({ onEvent: (event) => void events.push(event) });
+    const decoder = createEventStreamText();
+    let chunks: ChatCompletionChunk[] = [];
+    // The first error stops the read; the chunks before it in the same read still go out.
+    let failure: Error | undefined;
+    // Set before end(): an event it dispatches had no blank line, so the body was cut in it.
+    let atEnd = false;
+    const parser = createJsonEventParser({
+      onEvent(value, { event, data }) {
+        if (failure !== undefined) return;
+        if (event === 'error') failure = upstreamErrorFromEvent(value, data);
+        else if (event === 'message') {
+          try {
+            chunks.push(chunkOf(value, data));
+          } catch (error) {
+            failure = error as Error;
+          }
+        }
+      },
+      onError(error, { event, data }) {
+        if (failure !== undefined) return;
+        if (event === 'error') failure = upstreamErrorFromEvent(data, data);
+        else if (event !== 'message') return;
+        else if (!atEnd) failure = error;
+        else {
+          failure = new EdgechatError(
+            'stream_truncated',
+            'the stream ended in the middle of a data line',
+            { cause: error },
+          );
+        }
+      },
+    });
     let format: 'unknown' | 'sse' | 'json' = JSON_CONTENT_TYPE.test(body.contentType)
       ? 'json'
       : 'unknown';
@@ -56,26 +85,30 @@ export async function* readChunkBatches(
       }
       body.throwIfAborted();
       if (result.done) body.markEnded();
-      const text = result.done ? decoder.decode() : decoder.decode(result.value, { stream: true });
+      const text = result.done ? decoder.flush() : decoder.decode(result.value);
       if (format === 'unknown') format = sniffFormat(text);
 
       if (format === 'json') {
         jsonText.push(text);
         if (!result.done) continue;
-        yield [completionAsChunk(jsonText.join(''))];
+        const json = jsonText.join('');
+        // The decoder keeps a leading BOM (the SSE parser strips it); JSON.parse would not.
+        yield [completionAsChunk(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json)];
         return true;
       }
 
       if (text !== '') parser.feed(text);
-      const terminated = events.length;
-      if (result.done) parser.end();
-      if (events.length > 0) {
-        const chunks: ChatCompletionChunk[] = [];
-        const outcome = takeChunks(events, terminated, chunks);
-        if (chunks.length > 0) yield chunks;
-        if (outcome === true) return true;
-        if (outcome !== false) throw outcome;
+      if (result.done) {
+        atEnd = true;
+        parser.end();
       }
+      if (chunks.length > 0) {
+        const batch = chunks;
+        chunks = [];
+        yield batch;
+      }
+      if (failure !== undefined) throw failure;
+      if (parser.done) return true;
       if (result.done) return false;
     }
   } finally {
@@ -83,50 +116,12 @@ export async function* readChunkBatches(
   }
 }
 
-/**
- * Moves the chunks of `events` into `chunks` and empties `events`. Returns `true` at
- * `[DONE]` (later events are dropped), the error that stopped it, or `false`.
- * Events from `terminated` on were dispatched by the end of the body, without their blank
- * line: one that is not JSON was cut off by the connection, so it is `stream_truncated`.
- */
-function takeChunks(
-  events: ServerSentEvent[],
-  terminated: number,
-  chunks: ChatCompletionChunk[],
-): boolean | Error {
-  let outcome: boolean | Error = false;
-  for (let i = 0; i < events.length; i++) {
-    const { event, data } = events[i] as ServerSentEvent;
-    if (event !== 'message') {
-      if (event !== 'error') continue;
-      outcome = upstreamErrorFromEventData(data);
-      break;
-    }
-    if (data === '[DONE]') {
-      outcome = true;
-      break;
-    }
-    try {
-      chunks.push(parseChunk(data));
-    } catch (error) {
-      outcome =
-        i >= terminated && isEdgechatError(error) && error.code === 'invalid_chunk'
-          ? new EdgechatError('stream_truncated', 'the stream ended in the middle of a data line', {
-              cause: error,
-            })
-          : (error as Error);
-      break;
-    }
-  }
-  events.length = 0;
-  return outcome;
-}
-
 /** An event stream starts with a field name, a ':' comment or a blank line; JSON with '{'. */
 function sniffFormat(text: string): 'unknown' | 'sse' | 'json' {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d) continue;
+    if (code === 0xfeff && i === 0) continue; // the decoder keeps a BOM for the SSE parser
     return code === 0x7b ? 'json' : 'sse';
   }
   return 'unknown';

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import {
   chatCompletionChunk as chunk,
   encodeChatCompletionStream,
-} from '../testing/encode-chat-completion-stream.js';
+} from './encode-chat-completion-stream.js';
 import { recordingSource, summarizeError } from './openai.test-utils.js';
 import { readChatCompletionChunks } from './read-chunks.js';
 import type { ChatCompletionChunk, ChatCompletionSource, StreamOptions } from './types.js';
@@ -114,6 +114,16 @@ describe('the chunks', () => {
           usage: { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 },
         },
       ],
+    });
+  });
+
+  test.each([
+    ['with a content-type', { 'content-type': 'application/json' }],
+    ['sniffed', { 'content-type': 'text/plain' }],
+  ])('a chat.completion body that starts with a BOM is read too (%s)', async (_, headers) => {
+    const body = '\ufeff{"id":"c","object":"chat.completion","created":1,"model":"m","choices":[]}';
+    expect(await read(new Response(body, { headers }))).toEqual({
+      chunks: [{ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [] }],
     });
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import {
   chatCompletionChunk as chunk,
   encodeChatCompletionStream,
-} from '../testing/encode-chat-completion-stream.js';
+} from './encode-chat-completion-stream.js';
 import { recordingSource, runStream } from './openai.test-utils.js';
 import { streamChatCompletion } from './stream.js';
 import type { ChatCompletionChunkToolCallDelta, ChatCompletionResult } from './types.js';

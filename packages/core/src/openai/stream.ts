@@ -1,9 +1,9 @@
 import { createChatCompletionAccumulator } from './accumulator.js';
 import { readChunkBatches } from './read-chunk-batches.js';
-import { assertComplete, endByFailure } from './stream-end.js';
+import { nextBatch } from './for-each-chunk-batch.js';
+import { assertComplete } from './stream-end.js';
 import type { StreamEnd } from './stream-end.js';
 import type {
-  ChatCompletionChunk,
   ChatCompletionResult,
   ChatCompletionSource,
   ChatStreamEvent,
@@ -42,20 +42,13 @@ export async function* streamChatCompletion(
   let reading = true;
   try {
     for (;;) {
-      let step: IteratorResult<ChatCompletionChunk[], boolean>;
-      try {
-        step = await batches.next();
-      } catch (error) {
+      const step = await nextBatch(batches);
+      if (step.end !== undefined) {
         reading = false;
-        end = endByFailure(error);
+        end = step.end;
         break;
       }
-      if (step.done === true) {
-        reading = false;
-        end = { sawDone: step.value };
-        break;
-      }
-      for (const chunk of step.value) {
+      for (const chunk of step.chunks) {
         for (const event of accumulator.push(chunk)) yield event;
       }
     }

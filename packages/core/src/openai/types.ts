@@ -1,97 +1,10 @@
 import type { BodySource } from '../base/body.js';
 
-// Shapes of the OpenAI Chat Completions API that the core reads and writes. Written out here
-// (not imported from the `openai` package) so the core has no dependencies; field names are
-// OpenAI's own, so objects pass straight through.
+// The core's own shapes over the Chat Completions wire format (results, stream events).
+// The wire types live in wire-types.ts; they are re-exported here so every import keeps working.
+import type { AssistantMessage, CompletionUsage } from './wire-types.js';
 
-/** OpenAI's usage object, as sent (extra fields such as `*_tokens_details` are kept). */
-export interface CompletionUsage {
-  prompt_tokens: number;
-  completion_tokens: number;
-  total_tokens: number;
-  [key: string]: unknown;
-}
-
-export interface ChatCompletionChunkToolCallDelta {
-  /** Some providers omit it (vercel/ai#7238); then the call is matched by `id`. */
-  index?: number;
-  id?: string;
-  type?: 'function';
-  function?: { name?: string; arguments?: string };
-}
-
-export interface ChatCompletionChunkDelta {
-  role?: string;
-  content?: string | null;
-  refusal?: string | null;
-  tool_calls?: ChatCompletionChunkToolCallDelta[];
-}
-
-export interface ChatCompletionChunkChoice {
-  index: number;
-  delta: ChatCompletionChunkDelta;
-  finish_reason: string | null;
-  logprobs?: unknown;
-}
-
-export interface ChatCompletionChunk {
-  id: string;
-  object: 'chat.completion.chunk';
-  created: number;
-  model: string;
-  choices: ChatCompletionChunkChoice[];
-  usage?: CompletionUsage | null;
-  system_fingerprint?: string | null;
-  service_tier?: string | null;
-}
-
-export interface ToolCall {
-  id: string;
-  type: 'function';
-  function: { name: string; arguments: string };
-}
-
-/** The assistant message in OpenAI's request shape: it can be sent back as it is. */
-export interface AssistantMessage {
-  role: 'assistant';
-  content: string | null;
-  refusal?: string | null;
-  tool_calls?: ToolCall[];
-}
-
-export interface SystemMessage {
-  role: 'system' | 'developer';
-  content: string;
-  name?: string;
-}
-
-export interface UserContentPart {
-  type: 'text';
-  text: string;
-}
-
-export interface UserMessage {
-  role: 'user';
-  content: string | UserContentPart[];
-  name?: string;
-}
-
-export interface ToolMessage {
-  role: 'tool';
-  tool_call_id: string;
-  content: string;
-}
-
-export type OpenAIMessage = SystemMessage | UserMessage | AssistantMessage | ToolMessage;
-
-/** A JSON Schema object (the subset OpenAI function calling uses is validated by the tools module). */
-export type JSONSchema = { [key: string]: unknown };
-
-/** One entry of the request's `tools` array. */
-export interface ToolDefinition {
-  type: 'function';
-  function: { name: string; description?: string; parameters?: JSONSchema; strict?: boolean };
-}
+export type * from './wire-types.js';
 
 export interface ChoiceResult {
   index: number;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { chatCompletionChunk as chunk } from '../testing/encode-chat-completion-stream.js';
+import { chatCompletionChunk as chunk } from './encode-chat-completion-stream.js';
 import { recordingSource } from './openai.test-utils.js';
 import { collectChatCompletion } from './collect.js';
 import { readChatCompletionChunks } from './read-chunks.js';

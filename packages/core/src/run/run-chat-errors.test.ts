@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OpenAIMessage } from '../openai/types.js';
-import { chatCompletionChunk } from '../testing/encode-chat-completion-stream.js';
+import { chatCompletionChunk } from '../openai/encode-chat-completion-stream.js';
 import { createScriptedModel, type ScriptedStep } from '../testing/scripted-model.js';
 import { createToolRegistry } from '../tools/index.js';
 import type { ToolRegistry } from '../tools/index.js';

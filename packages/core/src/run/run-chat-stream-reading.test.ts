@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   chatCompletionChunk,
   encodeChatCompletionStream,
-} from '../testing/encode-chat-completion-stream.js';
+} from '../openai/encode-chat-completion-stream.js';
 import { joinDeltas } from '../testing/join-deltas.js';
 import { createScriptedModel } from '../testing/scripted-model.js';
 import { createToolRegistry } from '../tools/index.js';

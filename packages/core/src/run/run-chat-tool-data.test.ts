@@ -4,7 +4,7 @@
 // the conversation comes back as UI messages.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { OpenAIMessage } from '../openai/types.js';
-import { chatCompletionChunk } from '../testing/encode-chat-completion-stream.js';
+import { chatCompletionChunk } from '../openai/encode-chat-completion-stream.js';
 import { createScriptedModel, type ScriptedToolCall } from '../testing/scripted-model.js';
 import { createToolRegistry, defineTool, type Tool } from '../tools/index.js';
 import { createUIMessageBuilder } from '../ui-stream/builder.js';

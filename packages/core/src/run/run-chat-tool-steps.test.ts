@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OpenAIMessage } from '../openai/types.js';
-import { chatCompletionChunk } from '../testing/encode-chat-completion-stream.js';
+import { chatCompletionChunk } from '../openai/encode-chat-completion-stream.js';
 import { createScriptedModel } from '../testing/scripted-model.js';
 import { createToolRegistry, defineTool } from '../tools/index.js';
 import { runChat } from './run-chat.js';

@@ -1,6 +1,6 @@
 import { TWO_CITY_NOW } from '@edgechat/test-support/fixtures';
 import type { ChatCompletionChunkDelta, OpenAIMessage } from '../openai/types.js';
-import { chatCompletionChunk } from '../testing/encode-chat-completion-stream.js';
+import { chatCompletionChunk } from '../openai/encode-chat-completion-stream.js';
 import { createGetCurrentTime } from '../tools/index.js';
 import type { UIMessageChunk } from '../ui-stream/types.js';
 

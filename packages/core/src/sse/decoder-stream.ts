@@ -1,3 +1,4 @@
+import { createEventStreamText } from './event-stream-text.js';
 import { createSSEParser } from './parser.js';
 import type { ServerSentEvent, SSEParserHandlers } from './types.js';
 
@@ -7,16 +8,14 @@ export type SSEDecoderStreamOptions = Pick<SSEParserHandlers, 'onComment' | 'onR
  * Bytes (or text) of an event stream → its Server-Sent Events, e.g.
  * `response.body.pipeThrough(new SSEDecoderStream())`.
  *
- * "Streams must be decoded using the UTF-8 decode algorithm": a streaming TextDecoder, so a
- * multi-byte character cut between chunks is decoded whole, and invalid bytes become U+FFFD.
+ * Decoded as every reader of the core decodes (`createEventStreamText`): a multi-byte
+ * character cut between chunks is decoded whole, and invalid bytes become U+FFFD.
  * The end of the stream dispatches a last event even without its trailing blank line (see
  * `SSEParser.end`).
  */
 export class SSEDecoderStream extends TransformStream<Uint8Array | string, ServerSentEvent> {
   constructor(options: SSEDecoderStreamOptions = {}) {
-    // ignoreBOM: true keeps a leading BOM in the text so the parser strips exactly one; with
-    // the default, TextDecoder would strip one and the parser a second.
-    const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+    const text = createEventStreamText();
     // start() runs synchronously inside super(), before any chunk reaches transform().
     let controller: TransformStreamDefaultController<ServerSentEvent> | undefined;
     // Only the handlers asked for: without onComment the parser does not even slice comments.
@@ -30,18 +29,11 @@ export class SSEDecoderStream extends TransformStream<Uint8Array | string, Serve
         controller = c;
       },
       transform(chunk) {
-        if (typeof chunk === 'string') {
-          // Bytes before this text come first: flush what the decoder holds (an incomplete
-          // sequence becomes U+FFFD, as it would at end of stream).
-          const pending = decoder.decode();
-          if (pending !== '') parser.feed(pending);
-          parser.feed(chunk);
-        } else {
-          parser.feed(decoder.decode(chunk, { stream: true }));
-        }
+        const piece = text.decode(chunk);
+        if (piece !== '') parser.feed(piece);
       },
       flush() {
-        const pending = decoder.decode();
+        const pending = text.flush();
         if (pending !== '') parser.feed(pending);
         parser.end();
       },

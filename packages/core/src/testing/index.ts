@@ -1,13 +1,15 @@
+// The encoder and the chunk constructor ship with the openai/ layer (the demo model uses them);
+// testing/ re-exports them under the names it always had.
+export { chatCompletionChunk } from '../openai/chunk.js';
+export type { ChatCompletionChunkOptions } from '../openai/chunk.js';
 export {
-  chatCompletionChunk,
   encodeChatCompletionFrames,
   encodeChatCompletionStream,
-} from './encode-chat-completion-stream.js';
+} from '../openai/encode-chat-completion-stream.js';
 export type {
-  ChatCompletionChunkOptions,
   ChatCompletionStreamFrame,
   EncodeChatCompletionStreamOptions,
-} from './encode-chat-completion-stream.js';
+} from '../openai/encode-chat-completion-stream.js';
 export { createScriptedModel } from './scripted-model.js';
 export type {
   ScriptedModel,

@@ -5,7 +5,7 @@ import {
   encodeChatCompletionStream,
   type ChatCompletionStreamFrame,
   type EncodeChatCompletionStreamOptions,
-} from './encode-chat-completion-stream.js';
+} from '../openai/encode-chat-completion-stream.js';
 
 export interface ScriptedToolCall {
   /** Default `call_<n>`, numbered over the model's lifetime (`call_1`, `call_2`, …). */

@@ -2,6 +2,7 @@
 // defined, so a typo in `parameters` (a bad `pattern`, `required: "x"`) fails at startup, not
 // when the model first calls the tool. Keywords outside the subset are not looked at.
 import { appendPointer } from './json-pointer.js';
+import { isRecord, kindOf } from '../base/json.js';
 
 export const JSON_SCHEMA_TYPES = [
   'string',
@@ -17,10 +18,6 @@ export type JsonSchemaTypeName = (typeof JSON_SCHEMA_TYPES)[number];
 
 export function isJsonSchemaTypeName(value: unknown): value is JsonSchemaTypeName {
   return (JSON_SCHEMA_TYPES as readonly unknown[]).includes(value);
-}
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**
@@ -52,7 +49,7 @@ export function checkJsonSchema(schema: unknown): string[] {
 
 function checkNode(schema: unknown, at: string, problems: string[], seen: Set<object>): void {
   if (typeof schema === 'boolean') return;
-  if (!isPlainObject(schema)) {
+  if (!isRecord(schema)) {
     problems.push(`#${at}: a schema must be an object or a boolean, got ${kindOf(schema)}`);
     return;
   }
@@ -133,7 +130,7 @@ function checkNode(schema: unknown, at: string, problems: string[], seen: Set<ob
   }
 
   const { properties } = schema;
-  if (isPlainObject(properties)) {
+  if (isRecord(properties)) {
     const base = appendPointer(at, 'properties');
     for (const [name, sub] of Object.entries(properties)) {
       checkNode(sub, appendPointer(base, name), problems, seen);
@@ -150,11 +147,6 @@ function checkNode(schema: unknown, at: string, problems: string[], seen: Set<ob
       seen,
     );
   }
-}
-
-function kindOf(value: unknown): string {
-  if (value === null) return 'null';
-  return Array.isArray(value) ? 'array' : typeof value;
 }
 
 function describe(value: unknown): string {

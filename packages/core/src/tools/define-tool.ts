@@ -1,6 +1,7 @@
 import type { JSONSchema } from '../openai/types.js';
-import { checkJsonSchema, isPlainObject } from './check-json-schema.js';
+import { checkJsonSchema } from './check-json-schema.js';
 import type { StandardSchemaV1 } from './standard-schema.js';
+import { isRecord, kindOf } from '../base/json.js';
 
 export interface ToolExecutionContext {
   /** The id the model gave this call (`call_…`). */
@@ -60,7 +61,7 @@ export function defineTool<I = unknown, O = unknown>(tool: Tool<I, O>): Tool<I, 
 
 /** Throws a `TypeError` starting with `where` when `tool` is not a valid tool. */
 export function assertValidTool(tool: unknown, where: string): asserts tool is Tool {
-  if (!isPlainObject(tool)) {
+  if (!isRecord(tool)) {
     throw new TypeError(`${where}: expected a tool object, got ${kindOf(tool)}`);
   }
   const { name, description, parameters, inputSchema, timeoutMs, execute } = tool;
@@ -75,7 +76,7 @@ export function assertValidTool(tool: unknown, where: string): asserts tool is T
   if (typeof description !== 'string')
     fail(`description must be a string, got ${kindOf(description)}`);
   // The Chat Completions API expects the arguments to be one JSON object.
-  if (!isPlainObject(parameters) || parameters.type !== 'object') {
+  if (!isRecord(parameters) || parameters.type !== 'object') {
     fail('parameters must be a JSON Schema with type "object"');
   }
   const problems = checkJsonSchema(parameters);
@@ -99,12 +100,7 @@ export function assertValidTool(tool: unknown, where: string): asserts tool is T
 function isStandardSchema(value: unknown): value is StandardSchemaV1 {
   if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return false;
   const props: unknown = (value as { '~standard'?: unknown })['~standard'];
-  return isPlainObject(props) && props.version === 1 && typeof props.validate === 'function';
-}
-
-function kindOf(value: unknown): string {
-  if (value === null) return 'null';
-  return Array.isArray(value) ? 'array' : typeof value;
+  return isRecord(props) && props.version === 1 && typeof props.validate === 'function';
 }
 
 function describe(value: unknown): string {

@@ -9,8 +9,9 @@
 // properties in the value's own key order. A value of the wrong `type` gets that one error and
 // no more (its other keywords would only repeat it).
 import type { JSONSchema } from '../openai/types.js';
-import { checkJsonSchema, compilePattern, isPlainObject } from './check-json-schema.js';
+import { checkJsonSchema, compilePattern } from './check-json-schema.js';
 import { appendPointer, displayPointer } from './json-pointer.js';
+import { isRecord, kindOf } from '../base/json.js';
 
 export type JsonSchemaValidationResult = { ok: true } | { ok: false; errors: string[] };
 
@@ -36,7 +37,7 @@ export function validateJsonSchema(
 }
 
 function problemsOf(schema: unknown): string[] {
-  if (!isPlainObject(schema)) return checkJsonSchema(schema);
+  if (!isRecord(schema)) return checkJsonSchema(schema);
   let problems = schemaProblems.get(schema);
   if (problems === undefined) {
     problems = checkJsonSchema(schema);
@@ -52,7 +53,7 @@ function validateNode(schema: unknown, value: unknown, at: string, errors: strin
     errors.push(`${displayPointer(at)}: no value is allowed here, got ${describe(value)}`);
     return;
   }
-  if (!isPlainObject(schema)) return;
+  if (!isRecord(schema)) return;
   const fail = (text: string): void => {
     errors.push(`${displayPointer(at)}: ${text}`);
   };
@@ -73,7 +74,7 @@ function validateNode(schema: unknown, value: unknown, at: string, errors: strin
   if (typeof value === 'number') validateNumber(schema, value, fail);
   else if (typeof value === 'string') validateString(schema, value, fail);
   else if (Array.isArray(value)) validateArray(schema, value, at, errors, fail);
-  else if (isPlainObject(value)) validateObject(schema, value, at, errors, fail);
+  else if (isRecord(value)) validateObject(schema, value, at, errors, fail);
 }
 
 function validateAnyOf(options: unknown[], value: unknown, at: string, errors: string[]): void {
@@ -148,7 +149,7 @@ function validateObject(
   fail: Fail,
 ): void {
   const { required, additionalProperties } = schema;
-  const properties = isPlainObject(schema.properties) ? schema.properties : undefined;
+  const properties = isRecord(schema.properties) ? schema.properties : undefined;
   if (Array.isArray(required)) {
     for (const name of required) {
       if (typeof name === 'string' && !Object.hasOwn(value, name))
@@ -181,7 +182,7 @@ function matchesType(type: unknown, value: unknown): boolean {
     case 'null':
       return value === null;
     case 'object':
-      return isPlainObject(value);
+      return isRecord(value);
     case 'array':
       return Array.isArray(value);
     default:
@@ -226,7 +227,7 @@ function jsonEqual(a: unknown, b: unknown): boolean {
   if (Array.isArray(a)) {
     return Array.isArray(b) && a.length === b.length && a.every((item, i) => jsonEqual(item, b[i]));
   }
-  if (isPlainObject(a) && isPlainObject(b)) {
+  if (isRecord(a) && isRecord(b)) {
     const keys = Object.keys(a);
     return (
       keys.length === Object.keys(b).length &&
@@ -234,11 +235,6 @@ function jsonEqual(a: unknown, b: unknown): boolean {
     );
   }
   return false;
-}
-
-function kindOf(value: unknown): string {
-  if (value === null) return 'null';
-  return Array.isArray(value) ? 'array' : typeof value;
 }
 
 const PREVIEW_LENGTH = 40;

@@ -110,7 +110,7 @@ describe('readUIMessageStream', () => {
     expect(errorInfo(error)).toEqual({
       name: 'EdgechatError',
       code: 'invalid_chunk',
-      message: `Invalid JSON in UI message stream: ${long.slice(0, 200)}…`,
+      message: `data line is not JSON: ${long.slice(0, 200)}…`,
       status: undefined,
     });
     expect(cancelled).toEqual([undefined]);
@@ -148,17 +148,17 @@ describe('readUIMessageStream', () => {
     expect(errorInfo(error)).toEqual({
       name: 'EdgechatError',
       code: 'http_error',
-      message: 'Too many requests, retry in 3 s.',
+      message: '429 Too many requests, retry in 3 s.',
       status: 429,
     });
   });
 
   it.each([
-    ['<html>bad gateway</html>', 'Bad Gateway', 'HTTP 502 Bad Gateway'],
-    ['{"error":"flat"}', '', 'HTTP 502'],
-    ['', '', 'HTTP 502'],
+    ['<html>bad gateway</html>', 'Bad Gateway', '502 Bad Gateway'],
+    ['{"error":"flat"}', '', '502 flat'],
+    ['', '', '502'],
   ])(
-    'throws http_error with the status line for the body %j',
+    'throws http_error with the status and status text for the body %j',
     async (body, statusText, message) => {
       const response = new Response(body, { status: 502, statusText });
       const { error } = await collect(readUIMessageStream(response));
@@ -193,7 +193,7 @@ describe('readUIMessageStream', () => {
       {
         name: 'EdgechatError',
         code: 'http_error',
-        message: 'HTTP 500 Internal Server Error',
+        message: '500 Internal Server Error',
         status: 500,
       },
       4,

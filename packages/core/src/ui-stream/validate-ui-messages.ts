@@ -1,6 +1,7 @@
 import { utf8Length } from '../base/utf8-length.js';
 import type { UIMessage, UIMessagePart } from './types.js';
-import { checkDepth, isRecord, problem, UIMessageProblem } from './validation-problem.js';
+import { isRecord } from '../base/json.js';
+import { checkDepth, problem, UIMessageProblem } from './validation-problem.js';
 import { validateUIPart, type PartRules } from './validate-ui-part.js';
 
 export interface ValidateUIMessagesOptions {

@@ -1,5 +1,6 @@
 import type { DynamicToolUIPart, ReasoningUIPart, TextUIPart, UIMessagePart } from './types.js';
-import { checkDepth, isRecord, problem, quoteValue } from './validation-problem.js';
+import { isRecord } from '../base/json.js';
+import { checkDepth, problem, quoteValue } from './validation-problem.js';
 
 export interface PartRules {
   unknownParts: 'reject' | 'skip';

@@ -19,10 +19,6 @@ export function problem(path: string, what: string, code: UIMessageProblemCode =
   throw new UIMessageProblem(code, path, what);
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** A value from the input, quoted for a message: JSON-escaped and cut at 64 characters. */
 export function quoteValue(value: string): string {
   return JSON.stringify(value.length > 64 ? `${value.slice(0, 64)}…` : value);

@@ -1,8 +1,4 @@
-import type {
-  ChatCompletionChunk,
-  ChatCompletionChunkDelta,
-  CompletionUsage,
-} from '../openai/types.js';
+import type { ChatCompletionChunk } from './wire-types.js';
 
 /**
  * One frame of a Chat Completions stream:
@@ -143,54 +139,6 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-export interface ChatCompletionChunkOptions {
-  /** The choice's `finish_reason`. Default `null`. */
-  finishReason?: string | null;
-  /** The choice's `index`. Default 0. */
-  choice?: number;
-  /** Adds `usage` after `choices`, as OpenAI's last chunk has it with `include_usage`. */
-  usage?: CompletionUsage | null;
-  id?: string;
-  model?: string;
-  created?: number;
-}
-
-/**
- * Builds a chunk in OpenAI's own field order, so its JSON reads like a recording:
- * `{"id","object","created","model","service_tier","system_fingerprint","choices":[{"index",
- * "delta","logprobs","finish_reason"}],"usage"?}`. `delta: null` gives the `choices: []` chunk
- * that carries only `usage`.
- *
- * @example
- * encodeChatCompletionStream([
- *   chatCompletionChunk({ role: 'assistant', content: '' }),
- *   chatCompletionChunk({ content: 'Hello' }),
- *   chatCompletionChunk({}, { finishReason: 'stop' }),
- * ])
- */
-export function chatCompletionChunk(
-  delta: ChatCompletionChunkDelta | null,
-  options: ChatCompletionChunkOptions = {},
-): ChatCompletionChunk {
-  const chunk: ChatCompletionChunk = {
-    id: options.id ?? 'chatcmpl-test',
-    object: 'chat.completion.chunk',
-    created: options.created ?? 1_750_000_000,
-    model: options.model ?? 'gpt-4o-2024-08-06',
-    service_tier: 'default',
-    system_fingerprint: 'fp_test',
-    choices:
-      delta === null
-        ? []
-        : [
-            {
-              index: options.choice ?? 0,
-              delta,
-              logprobs: null,
-              finish_reason: options.finishReason ?? null,
-            },
-          ],
-  };
-  if (options.usage !== undefined) chunk.usage = options.usage;
-  return chunk;
-}
+// Tests build the frames they encode with it; one import serves both.
+export { chatCompletionChunk } from './chunk.js';
+export type { ChatCompletionChunkOptions } from './chunk.js';
