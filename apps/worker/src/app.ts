@@ -84,6 +84,10 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
   app.post('/api/chat', async (c) => {
     const started = performance.now();
     const config = getConfig(c.env);
+    // Vars that contradict each other: no chat can run as README promises (logged once).
+    if (config.configError !== undefined) {
+      throw new ApiError(500, 'config_error', config.configError);
+    }
     const limiter =
       deps.rateLimiter === undefined ? c.env.RATE_LIMITER : (deps.rateLimiter ?? undefined);
     await enforceRateLimit(limiter, c.req.raw, config.rateLimitPeriod);
