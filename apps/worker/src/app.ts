@@ -7,17 +7,15 @@ import {
   type ToolRegistry,
 } from '@edgechat/core';
 import { Hono, type MiddlewareHandler } from 'hono';
-import { commitWhenUpstreamAnswers } from './commit-stream.js';
 import { getConfig, type WorkerConfig } from './config.js';
 import { corsFor } from './cors.js';
 import { ApiError, errorResponse, onError, onNotFound } from './errors.js';
-import { watchFirstCall } from './first-call.js';
 import { selectProvider, type Provider } from './provider.js';
 import { enforceRateLimit, type RateLimiter } from './rate-limit.js';
 import { readJsonBody } from './read-json-body.js';
 import { securityHeaders } from './security-headers.js';
 import { createTools } from './tools.js';
-import { upstreamFailure } from './upstream-errors.js';
+import { watchUpstreamStatus } from './upstream-status.js';
 import { parseChatRequest } from './validate.js';
 
 export interface AppDeps {
@@ -86,6 +84,10 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
   app.post('/api/chat', async (c) => {
     const started = performance.now();
     const config = getConfig(c.env);
+    // Vars that contradict each other: no chat can run as README promises (logged once).
+    if (config.configError !== undefined) {
+      throw new ApiError(500, 'config_error', config.configError);
+    }
     const limiter =
       deps.rateLimiter === undefined ? c.env.RATE_LIMITER : (deps.rateLimiter ?? undefined);
     await enforceRateLimit(limiter, c.req.raw, config.rateLimitPeriod);
@@ -97,22 +99,29 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
     });
     const modelName = request.model ?? provider.model;
 
-    const watch = watchFirstCall(provider.create(modelName));
+    const upstream = watchUpstreamStatus(provider.create(modelName));
+    let runEnded = (): void => {};
+    const ended = new Promise<void>((resolve) => (runEnded = resolve));
     const chunks = runChat({
-      model: watch.model,
+      model: upstream.model,
       messages: toOpenAIMessages(request.messages, { system: config.systemPrompt }),
       tools,
       maxSteps: config.maxSteps,
       // enable_request_signal: fires when the client disconnects, which aborts the upstream call.
       signal: c.req.raw.signal,
       messageMetadata: { model: modelName },
+      onFinish: runEnded,
     });
-    const commit = await commitWhenUpstreamAnswers(chunks, watch, config.statusWaitMs);
-    if (commit.kind === 'failed') throw upstreamFailure(commit.outcome);
-    return new Response(encodeUIMessageStream(commit.chunks), {
+    // The run's first chunks wait in its own queue meanwhile; nothing is read or replayed.
+    const failure = await upstream.decide(config.statusWaitMs, ended);
+    if (failure !== undefined) {
+      await chunks.cancel().catch(() => {});
+      throw failure;
+    }
+    return new Response(encodeUIMessageStream(chunks), {
       headers: {
         ...UI_MESSAGE_STREAM_HEADERS,
-        'server-timing': serverTiming(started, watch.settledAt()),
+        'server-timing': serverTiming(started, upstream.answeredAt()),
       },
     });
   });

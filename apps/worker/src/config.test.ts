@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   DEFAULT_BASE_URL,
   DEFAULT_SYSTEM_PROMPT,
@@ -23,6 +23,7 @@ const DEFAULTS: WorkerConfig = {
   allowedOrigins: [],
   rateLimitPeriod: 60,
   warnings: [],
+  configError: undefined,
 };
 
 describe('readConfig', () => {
@@ -66,6 +67,7 @@ describe('readConfig', () => {
       allowedOrigins: ['https://a.example', 'http://localhost:5173'],
       rateLimitPeriod: 10,
       warnings: [],
+      configError: undefined,
     } satisfies WorkerConfig);
   });
 
@@ -126,10 +128,61 @@ describe('readConfig', () => {
   });
 });
 
+describe('readConfig: timeouts that depend on each other', () => {
+  it('accepts a status wait shorter than the first-byte timeout, 0 included', () => {
+    expect(
+      [
+        { STATUS_WAIT_MS: '0', FIRST_BYTE_TIMEOUT_MS: '100' },
+        { STATUS_WAIT_MS: '29999', FIRST_BYTE_TIMEOUT_MS: '30000' },
+        { FIRST_BYTE_TIMEOUT_MS: '2001' },
+      ].map((env) => readConfig(env).configError),
+    ).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('rejects a status wait as long as, or longer than, the first-byte timeout, naming both vars', () => {
+    const reason =
+      'the response waits for the upstream status at most that long, and the first-byte ' +
+      'timeout must be able to end a stream that has started.';
+    expect(
+      [
+        { STATUS_WAIT_MS: '1000', FIRST_BYTE_TIMEOUT_MS: '1000' },
+        { STATUS_WAIT_MS: '5000', FIRST_BYTE_TIMEOUT_MS: '200' },
+        // An unset var is named with its default: the operator never wrote that value.
+        { FIRST_BYTE_TIMEOUT_MS: '1500' },
+        { STATUS_WAIT_MS: '30000' },
+        // An ignored value counts as unset.
+        { STATUS_WAIT_MS: 'soon', FIRST_BYTE_TIMEOUT_MS: '2000' },
+      ].map((env) => readConfig(env).configError),
+    ).toEqual([
+      `STATUS_WAIT_MS (1000) must be less than FIRST_BYTE_TIMEOUT_MS (1000): ${reason}`,
+      `STATUS_WAIT_MS (5000) must be less than FIRST_BYTE_TIMEOUT_MS (200): ${reason}`,
+      `STATUS_WAIT_MS (2000, the default) must be less than FIRST_BYTE_TIMEOUT_MS (1500): ${reason}`,
+      `STATUS_WAIT_MS (30000) must be less than FIRST_BYTE_TIMEOUT_MS (30000, the default): ${reason}`,
+      `STATUS_WAIT_MS (2000, the default) must be less than FIRST_BYTE_TIMEOUT_MS (2000): ${reason}`,
+    ]);
+  });
+});
+
 describe('getConfig', () => {
+  afterEach(() => vi.restoreAllMocks());
+
   it('reads each env object once', () => {
     const env = { MODEL: 'a' };
     expect(getConfig(env)).toBe(getConfig(env));
     expect(getConfig({ MODEL: 'a' })).not.toBe(getConfig(env));
+  });
+
+  it('logs a config error once per env, however often it is read', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const env = { STATUS_WAIT_MS: '900', FIRST_BYTE_TIMEOUT_MS: '800' };
+    getConfig(env);
+    getConfig(env);
+    expect(error.mock.calls).toEqual([
+      [
+        expect.stringMatching(
+          /^config: STATUS_WAIT_MS \(900\) must be less than FIRST_BYTE_TIMEOUT_MS \(800\): /,
+        ),
+      ],
+    ]);
   });
 });

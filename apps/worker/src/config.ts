@@ -1,9 +1,11 @@
 import { logger, registerSecret } from './log.js';
+import { checkUpstreamTimeouts } from './upstream-timeouts.js';
 
 // The worker's settings, read from `env` (wrangler.jsonc `vars`, `.dev.vars`, secrets).
 // Every limit is a var with a sensible default. A value that does not parse,
 // or is out of bounds, falls back to its default and is reported in `warnings` (by var name
-// only: values may be secrets) — a typo in a dashboard must not take the site down.
+// only: values may be secrets) — a typo in a dashboard must not take the site down. Values
+// that contradict each other are another matter (`configError`): no default fixes those.
 
 export interface Limits {
   /** Request body, bytes (413 above). */
@@ -37,6 +39,8 @@ export interface WorkerConfig {
   rateLimitPeriod: number;
   /** Names of vars whose value was ignored. */
   warnings: readonly string[];
+  /** Set when vars contradict each other: every /api/chat answers 500 `config_error` with it. */
+  configError: string | undefined;
 }
 
 export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
@@ -89,7 +93,7 @@ export function readConfig(source: ConfigSource): WorkerConfig {
 
   const model = text(env.MODEL) || DEFAULT_MODEL;
   const apiKey = text(env.OPENAI_API_KEY) || undefined;
-  return {
+  const config: WorkerConfig = {
     apiKey,
     baseURL: baseURL(env.OPENAI_BASE_URL, warnings),
     model,
@@ -112,7 +116,12 @@ export function readConfig(source: ConfigSource): WorkerConfig {
     allowedOrigins: list(env.ALLOWED_ORIGINS),
     rateLimitPeriod: number('RATE_LIMIT_PERIOD'),
     warnings,
+    configError: undefined,
   };
+  const defaulted = (name: string): boolean =>
+    env[name] === undefined || env[name] === '' || warnings.includes(name);
+  config.configError = checkUpstreamTimeouts(config, defaulted);
+  return config;
 }
 
 const cache = new WeakMap<object, WorkerConfig>();
@@ -128,6 +137,8 @@ export function getConfig(env: ConfigSource): WorkerConfig {
         `config: invalid values ignored, defaults used for ${config.warnings.join(', ')}`,
       );
     }
+    // Logged here, once per env, not per request: every chat request answers with it.
+    if (config.configError !== undefined) logger.error(`config: ${config.configError}`);
     cache.set(env, config);
   }
   return config;

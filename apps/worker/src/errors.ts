@@ -21,6 +21,7 @@ export type ApiErrorCode =
   | 'upstream_rate_limited'
   | 'upstream_error'
   | 'upstream_timeout'
+  | 'config_error'
   | 'internal_error';
 
 export interface ApiErrorBody {

@@ -1,6 +1,7 @@
 import { EdgechatError } from '@edgechat/core';
 import { describe, expect, it } from 'vitest';
 import { createOpenAIModel, type OpenAIModelOptions } from './openai-model.js';
+import { UpstreamStatusError } from './upstream-status.js';
 
 const KEY = 'sk-test-openai-model-0123456789';
 
@@ -115,7 +116,7 @@ describe('createOpenAIModel', () => {
     ]);
   });
 
-  it("answers an HTTP error with a bodiless response of the same status: the upstream's text (which may quote the key) is dropped", async () => {
+  it("rejects an HTTP error with its status only: the upstream's text (which may quote the key) is dropped", async () => {
     const upstream = fakeFetch(
       () =>
         new Response(JSON.stringify({ error: { message: `Incorrect API key provided: ${KEY}` } }), {
@@ -123,20 +124,34 @@ describe('createOpenAIModel', () => {
           headers: { 'content-type': 'application/json', 'x-request-id': 'req_1' },
         }),
     );
-    const answer = (await createOpenAIModel(options(upstream.fetch))({ messages })) as Response;
-    expect([answer.status, [...answer.headers], await answer.text()]).toEqual([401, [], '']);
+    const failure = await createOpenAIModel(options(upstream.fetch))({ messages }).catch(
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(UpstreamStatusError);
+    expect(failure).toBeInstanceOf(EdgechatError);
+    expect([
+      (failure as UpstreamStatusError).code,
+      (failure as UpstreamStatusError).status,
+      (failure as UpstreamStatusError).retryAfter,
+      (failure as Error).message,
+      (failure as Error).cause,
+    ]).toEqual(['http_error', 401, null, 'The model provider answered HTTP 401.', undefined]);
   });
 
   it('keeps retry-after of a 429, and does not retry it (nor a 500)', async () => {
-    for (const [status, headers] of [
-      [429, { 'retry-after': '12' }],
-      [500, {}],
+    for (const [status, retryAfter] of [
+      [429, '12'],
+      [500, null],
     ] as const) {
+      const headers: Record<string, string> =
+        retryAfter === null ? {} : { 'retry-after': retryAfter };
       const upstream = fakeFetch(() => new Response('{}', { status, headers }));
-      const answer = (await createOpenAIModel(options(upstream.fetch))({ messages })) as Response;
-      expect([answer.status, Object.fromEntries(answer.headers), upstream.calls.length]).toEqual([
+      const failure = (await createOpenAIModel(options(upstream.fetch))({ messages }).catch(
+        (error: unknown) => error,
+      )) as UpstreamStatusError;
+      expect([failure.status, failure.retryAfter, upstream.calls.length]).toEqual([
         status,
-        headers,
+        retryAfter,
         1,
       ]);
     }

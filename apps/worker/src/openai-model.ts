@@ -1,5 +1,6 @@
 import { EdgechatError, type ChatModel } from '@edgechat/core';
 import OpenAI, { APIError } from 'openai';
+import { UpstreamStatusError } from './upstream-status.js';
 
 // Upstream calls go through the official `openai` SDK (6.x: `create({ stream: true,
 // stream_options: { include_usage: true } }).asResponse()`), so retries, auth and base URLs
@@ -65,11 +66,9 @@ export function createOpenAIModel(options: OpenAIModelOptions): ChatModel {
       if (timeouts.error !== undefined) throw timeouts.error;
       if (error instanceof APIError && error.status !== undefined) {
         // The SDK throws for non-2xx with the upstream's message in it, which may quote the key.
-        // Hand the core a bodiless response with the status: it reports it without any text.
-        const headers = new Headers();
-        const retryAfter = error.headers?.get('retry-after');
-        if (retryAfter) headers.set('retry-after', retryAfter);
-        return new Response(null, { status: error.status, headers });
+        // Only the status and retry-after go on: the core reports them without any text, and
+        // upstream-status.ts turns a first call's into the response status.
+        throw new UpstreamStatusError(error.status, error.headers?.get('retry-after') ?? null);
       }
       throw new EdgechatError('upstream_unreachable', 'The model provider could not be reached.');
     }

@@ -391,7 +391,7 @@ const ROWS: Row[] = [
 ];
 
 describe('bad input → clear JSON error, never a 500', () => {
-  // Upstream failures log a warning (tested in src/upstream-errors.test.ts); keep the output clean.
+  // Upstream failures log a warning (tested in src/upstream-status.test.ts); keep the output clean.
   beforeEach(() => void vi.spyOn(console, 'warn').mockImplementation(() => {}));
   afterEach(() => vi.restoreAllMocks());
 

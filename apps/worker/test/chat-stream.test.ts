@@ -396,7 +396,7 @@ describe('stop means stop', () => {
     const pending = app.request(
       '/api/chat',
       { ...chatInit(userSays('hi')), signal: client.signal },
-      openaiEnv({ STATUS_WAIT_MS: '30000' }),
+      openaiEnv({ STATUS_WAIT_MS: '30000', FIRST_BYTE_TIMEOUT_MS: '60000' }),
     );
     await vi.waitFor(() => expect(signal).toBeDefined());
     const abortedAt = Date.now();
