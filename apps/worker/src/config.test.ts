@@ -6,8 +6,11 @@ import {
   readConfig,
   type WorkerConfig,
 } from './config.js';
+import { PRESETS } from './presets.js';
 
 const DEFAULTS: WorkerConfig = {
+  preset: PRESETS.openai,
+  presetSettings: {},
   apiKey: undefined,
   baseURL: DEFAULT_BASE_URL,
   model: 'gpt-4o',
@@ -50,8 +53,13 @@ describe('readConfig', () => {
         STATUS_WAIT_MS: '0',
         ALLOWED_ORIGINS: 'https://a.example, http://localhost:5173',
         RATE_LIMIT_PERIOD: '10',
+        PROVIDER: 'ollama',
+        SITE_URL: 'https://chat.example',
+        SITE_NAME: ' edgechat ',
       }),
     ).toEqual({
+      preset: PRESETS.ollama,
+      presetSettings: { siteURL: 'https://chat.example', siteName: 'edgechat' },
       apiKey: 'sk-test-123456',
       baseURL: 'http://127.0.0.1:11434/v1',
       model: 'llama3',
@@ -160,6 +168,37 @@ describe('readConfig: timeouts that depend on each other', () => {
       `STATUS_WAIT_MS (30000) must be less than FIRST_BYTE_TIMEOUT_MS (30000, the default): ${reason}`,
       `STATUS_WAIT_MS (2000, the default) must be less than FIRST_BYTE_TIMEOUT_MS (2000): ${reason}`,
     ]);
+  });
+});
+
+describe('readConfig: PROVIDER', () => {
+  it('takes the preset\u2019s base URL unless OPENAI_BASE_URL is set', () => {
+    expect(readConfig({ PROVIDER: 'deepseek' })).toMatchObject({
+      preset: PRESETS.deepseek,
+      baseURL: 'https://api.deepseek.com/v1',
+      configError: undefined,
+    });
+    expect(
+      readConfig({ PROVIDER: 'groq', OPENAI_BASE_URL: 'https://proxy.example/v1' }),
+    ).toMatchObject({ preset: PRESETS.groq, baseURL: 'https://proxy.example/v1' });
+  });
+
+  it('is a config error for an unknown name, or a preset whose URL must be given', () => {
+    expect(readConfig({ PROVIDER: 'anthropic' }).configError).toBe(
+      'PROVIDER must be one of openai, openrouter, ollama, deepseek, groq, together, vllm, lmstudio, azure, workers-ai.',
+    );
+    expect(readConfig({ PROVIDER: 'azure' }).configError).toBe(
+      'PROVIDER=azure needs OPENAI_BASE_URL: its URL names your resource and deployment (see the worker README).',
+    );
+    expect(readConfig({ PROVIDER: 'workers-ai' }).configError).toMatch(
+      /^PROVIDER=workers-ai needs OPENAI_BASE_URL: its URL names your account/,
+    );
+    expect(
+      readConfig({
+        PROVIDER: 'azure',
+        OPENAI_BASE_URL: 'https://r.openai.azure.com/openai/deployments/gpt-4o',
+      }).configError,
+    ).toBeUndefined();
   });
 });
 

@@ -1,4 +1,11 @@
 import { logger, registerSecret } from './log.js';
+import {
+  findPreset,
+  PRESET_NAMES,
+  PRESETS,
+  type PresetSettings,
+  type ProviderPreset,
+} from './presets.js';
 import { checkUpstreamTimeouts } from './upstream-timeouts.js';
 
 // The worker's settings, read from `env` (wrangler.jsonc `vars`, `.dev.vars`, secrets).
@@ -17,7 +24,11 @@ export interface Limits {
 }
 
 export interface WorkerConfig {
-  /** Absent → the offline demo model. */
+  /** `PROVIDER`: which OpenAI-compatible service, with its quirks (src/presets.ts). */
+  preset: ProviderPreset;
+  /** OpenRouter's attribution headers (`SITE_URL`, `SITE_NAME`). */
+  presetSettings: PresetSettings;
+  /** Absent → the offline demo model, unless the preset needs no key (a local server). */
   apiKey: string | undefined;
   baseURL: string;
   /** The default model. */
@@ -93,9 +104,28 @@ export function readConfig(source: ConfigSource): WorkerConfig {
 
   const model = text(env.MODEL) || DEFAULT_MODEL;
   const apiKey = text(env.OPENAI_API_KEY) || undefined;
+  const problems: string[] = [];
+  const preset = findPreset(text(env.PROVIDER));
+  if (preset === undefined) {
+    problems.push(`PROVIDER must be one of ${PRESET_NAMES.join(', ')}.`);
+  } else if (preset.baseURL === undefined && text(env.OPENAI_BASE_URL) === '') {
+    problems.push(
+      `PROVIDER=${preset.name} needs OPENAI_BASE_URL: its URL names your ${
+        preset.name === 'azure' ? 'resource and deployment' : 'account'
+      } (see the worker README).`,
+    );
+  }
+  const chosen = preset ?? PRESETS.openai;
+  const siteURL = text(env.SITE_URL);
+  const siteName = text(env.SITE_NAME);
   const config: WorkerConfig = {
+    preset: chosen,
+    presetSettings: {
+      ...(siteURL === '' ? {} : { siteURL }),
+      ...(siteName === '' ? {} : { siteName }),
+    },
     apiKey,
-    baseURL: baseURL(env.OPENAI_BASE_URL, warnings),
+    baseURL: baseURL(env.OPENAI_BASE_URL, warnings, chosen.baseURL ?? DEFAULT_BASE_URL),
     model,
     allowedModels: unique([model, ...list(env.ALLOWED_MODELS)]),
     temperature: number('TEMPERATURE'),
@@ -120,7 +150,9 @@ export function readConfig(source: ConfigSource): WorkerConfig {
   };
   const defaulted = (name: string): boolean =>
     env[name] === undefined || env[name] === '' || warnings.includes(name);
-  config.configError = checkUpstreamTimeouts(config, defaulted);
+  const timeouts = checkUpstreamTimeouts(config, defaulted);
+  if (timeouts !== undefined) problems.push(timeouts);
+  config.configError = problems.length === 0 ? undefined : problems.join(' ');
   return config;
 }
 
@@ -159,14 +191,14 @@ function unique(items: string[]): string[] {
   return [...new Set(items)];
 }
 
-function baseURL(value: unknown, warnings: string[]): string {
+function baseURL(value: unknown, warnings: string[], fallback: string): string {
   const raw = text(value);
-  if (raw === '') return DEFAULT_BASE_URL;
+  if (raw === '') return fallback;
   // Only http(s): anything else would make the SDK fail on every request.
   if (URL.canParse(raw)) {
     const protocol = new URL(raw).protocol;
     if (protocol === 'https:' || protocol === 'http:') return raw.replace(/\/+$/, '');
   }
   warnings.push('OPENAI_BASE_URL');
-  return DEFAULT_BASE_URL;
+  return fallback;
 }

@@ -1,6 +1,7 @@
 import { EdgechatError } from '@edgechat/core';
 import { describe, expect, it } from 'vitest';
 import { createOpenAIModel, type OpenAIModelOptions } from './openai-model.js';
+import { PRESETS } from './presets.js';
 import { UpstreamStatusError } from './upstream-status.js';
 
 const KEY = 'sk-test-openai-model-0123456789';
@@ -9,6 +10,7 @@ interface Call {
   url: string;
   method: string;
   authorization: string | null;
+  headers: Headers;
   body: unknown;
   signal: AbortSignal | undefined;
 }
@@ -22,6 +24,7 @@ function fakeFetch(respond: (call: Call) => Promise<Response> | Response) {
       url: request.url,
       method: request.method,
       authorization: request.headers.get('authorization'),
+      headers: request.headers,
       body: JSON.parse(await request.text()) as unknown,
       signal: init?.signal ?? undefined,
     };
@@ -85,7 +88,7 @@ describe('createOpenAIModel', () => {
     const answer = await model({ messages, tools });
     expect(answer).toBeInstanceOf(Response);
     expect([(answer as Response).status, await text(answer)]).toEqual([200, SSE]);
-    expect(upstream.calls.map(({ signal: _signal, ...call }) => call)).toEqual([
+    expect(upstream.calls.map(({ signal: _signal, headers: _headers, ...call }) => call)).toEqual([
       {
         url: 'https://upstream.example/v1/chat/completions',
         method: 'POST',
@@ -101,6 +104,70 @@ describe('createOpenAIModel', () => {
         },
       },
     ]);
+  });
+
+  it('asks each preset\u2019s service the way it takes it', async () => {
+    const upstream = fakeFetch(() => new Response(SSE));
+    const ask = async (overrides: Partial<OpenAIModelOptions>) => {
+      await createOpenAIModel(options(upstream.fetch, overrides))({ messages });
+      const call = upstream.calls.at(-1);
+      const {
+        model: _model,
+        messages: _messages,
+        stream: _stream,
+        ...rest
+      } = call?.body as Record<string, unknown>;
+      return {
+        url: call?.url,
+        authorization: call?.authorization,
+        apiKey: call?.headers.get('api-key') ?? undefined,
+        referer: call?.headers.get('http-referer') ?? undefined,
+        title: call?.headers.get('x-title') ?? undefined,
+        body: rest,
+      };
+    };
+    expect({
+      o3: await ask({ model: 'o3-mini' }),
+      groq: await ask({ preset: PRESETS.groq }),
+      openrouter: await ask({
+        preset: PRESETS.openrouter,
+        presetSettings: { siteURL: 'https://chat.example', siteName: 'edgechat' },
+      }),
+      ollama: await ask({ preset: PRESETS.ollama, apiKey: '' }),
+      azure: await ask({
+        preset: PRESETS.azure,
+        baseURL: 'https://r.openai.azure.com/openai/deployments/gpt-4o',
+      }),
+    }).toEqual({
+      o3: {
+        url: 'https://upstream.example/v1/chat/completions',
+        authorization: `Bearer ${KEY}`,
+        body: { stream_options: { include_usage: true }, max_completion_tokens: 321 },
+      },
+      groq: {
+        url: 'https://upstream.example/v1/chat/completions',
+        authorization: `Bearer ${KEY}`,
+        body: { temperature: 0.1, max_completion_tokens: 321 },
+      },
+      openrouter: {
+        url: 'https://upstream.example/v1/chat/completions',
+        authorization: `Bearer ${KEY}`,
+        referer: 'https://chat.example',
+        title: 'edgechat',
+        body: { stream_options: { include_usage: true }, temperature: 0.1, max_tokens: 321 },
+      },
+      ollama: {
+        url: 'https://upstream.example/v1/chat/completions',
+        authorization: 'Bearer none',
+        body: { stream_options: { include_usage: true }, temperature: 0.1, max_tokens: 321 },
+      },
+      azure: {
+        url: 'https://r.openai.azure.com/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21',
+        authorization: null,
+        apiKey: KEY,
+        body: { stream_options: { include_usage: true }, temperature: 0.1, max_tokens: 321 },
+      },
+    });
   });
 
   it('sends no `tools` key when the step has none', async () => {

@@ -1,5 +1,6 @@
 import { EdgechatError, type ChatModel } from '@edgechat/core';
-import OpenAI, { APIError } from 'openai';
+import OpenAI, { APIError, AzureOpenAI } from 'openai';
+import { PRESETS, samplingFields, type PresetSettings, type ProviderPreset } from './presets.js';
 import { UpstreamStatusError } from './upstream-status.js';
 
 // Upstream calls go through the official `openai` SDK (6.x: `create({ stream: true,
@@ -8,8 +9,12 @@ import { UpstreamStatusError } from './upstream-status.js';
 // The SDK only makes the request; the raw SSE body goes to the core, which owns parsing.
 
 export interface OpenAIModelOptions {
+  /** Empty for a local server that takes none. */
   apiKey: string;
   baseURL: string;
+  /** The service's quirks; default OpenAI's. */
+  preset?: ProviderPreset;
+  presetSettings?: PresetSettings;
   model: string;
   temperature: number;
   maxTokens: number;
@@ -22,17 +27,26 @@ export interface OpenAIModelOptions {
 }
 
 export function createOpenAIModel(options: OpenAIModelOptions): ChatModel {
-  const client = new OpenAI({
-    apiKey: options.apiKey,
+  const preset = options.preset ?? PRESETS.openai;
+  const clientOptions = {
+    // The SDK refuses to start without a key; a server that needs none ignores this one.
+    apiKey: options.apiKey === '' ? 'none' : options.apiKey,
     baseURL: options.baseURL,
+    defaultHeaders: preset.headers(options.presetSettings ?? {}),
     // No retries: a retried 429 only makes the user wait longer; they get the 429 instead.
     maxRetries: 0,
     // Our own first-byte timer below fires first; this is a backstop.
     timeout: options.firstByteTimeoutMs + 1000,
     // The SDK's logger can print request details; we log through src/log.ts only.
-    logLevel: 'off',
+    logLevel: 'off' as const,
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
-  });
+  };
+  // Azure: the key goes in `api-key`, and every request carries `api-version`.
+  const client =
+    preset.auth === 'api-key'
+      ? new AzureOpenAI({ ...clientOptions, apiVersion: preset.apiVersion ?? '2024-10-21' })
+      : new OpenAI(clientOptions);
+  const sampling = samplingFields(preset, options.model, options);
 
   return async ({ messages, tools, signal }) => {
     const upstream = new AbortController();
@@ -48,9 +62,8 @@ export function createOpenAIModel(options: OpenAIModelOptions): ChatModel {
             messages: messages as OpenAI.Chat.ChatCompletionMessageParam[],
             ...(tools === undefined ? {} : { tools: tools as OpenAI.Chat.ChatCompletionTool[] }),
             stream: true,
-            stream_options: { include_usage: true },
-            temperature: options.temperature,
-            max_tokens: options.maxTokens,
+            ...(preset.includeUsage ? { stream_options: { include_usage: true } } : {}),
+            ...sampling,
           },
           { signal: upstream.signal },
         )

@@ -31,20 +31,23 @@ describe('findPreset', () => {
 });
 
 describe('a preset records its quirks', () => {
-  it('OpenAI reasoning models get max_completion_tokens and no temperature', () => {
+  it('OpenAI reasoning models get max_completion_tokens and no temperature; others max_tokens', () => {
     const settings = { temperature: 0.1, maxTokens: 2048 };
     expect({
       'gpt-4o': samplingFields(PRESETS.openai, 'gpt-4o', settings),
       o3: samplingFields(PRESETS.openai, 'o3-mini', settings),
       'gpt-5': samplingFields(PRESETS.azure, 'gpt-5', settings),
       ollama: samplingFields(PRESETS.ollama, 'qwen3', settings),
+      // DeepSeek ignores temperature for its reasoner rather than rejecting it.
       'deepseek-reasoner': samplingFields(PRESETS.deepseek, 'deepseek-reasoner', settings),
+      groq: samplingFields(PRESETS.groq, 'qwen/qwen3-32b', settings),
     }).toEqual({
-      'gpt-4o': { max_completion_tokens: 2048, temperature: 0.1 },
+      'gpt-4o': { temperature: 0.1, max_tokens: 2048 },
       o3: { max_completion_tokens: 2048 },
       'gpt-5': { max_completion_tokens: 2048 },
       ollama: { max_tokens: 2048, temperature: 0.1 },
-      'deepseek-reasoner': { max_tokens: 2048 },
+      'deepseek-reasoner': { max_tokens: 2048, temperature: 0.1 },
+      groq: { max_completion_tokens: 2048, temperature: 0.1 },
     });
   });
 

@@ -38,8 +38,13 @@ export interface ProviderPreset {
   includeUsage: boolean;
   /** The name the token limit goes under. */
   maxTokensField: 'max_tokens' | 'max_completion_tokens';
-  /** Models that reject `temperature` (reasoning models): it is left out for them. */
-  noTemperature: RegExp | undefined;
+  /**
+   * Reasoning models that reject `temperature` and `max_tokens`: they get
+   * `max_completion_tokens` and no temperature. Other models keep `max_tokens`, which every
+   * OpenAI-compatible server takes (many a server behind the `openai` preset does not know
+   * `max_completion_tokens`).
+   */
+  reasoningModels: RegExp | undefined;
   reasoningField: ReasoningField;
   /** Whether a leading `<think>…</think>` in `content` is the model's thinking. */
   thinkTags: boolean;
@@ -64,7 +69,7 @@ const base = {
   auth: 'bearer',
   includeUsage: true,
   maxTokensField: 'max_tokens',
-  noTemperature: undefined,
+  reasoningModels: undefined,
   reasoningField: 'none',
   thinkTags: false,
   sendsReasoningBack: false,
@@ -77,8 +82,7 @@ export const PRESETS: Readonly<Record<PresetName, ProviderPreset>> = {
     name: 'openai',
     label: 'OpenAI',
     baseURL: 'https://api.openai.com/v1',
-    maxTokensField: 'max_completion_tokens',
-    noTemperature: OPENAI_REASONING_MODELS,
+    reasoningModels: OPENAI_REASONING_MODELS,
   },
   openrouter: {
     ...base,
@@ -106,7 +110,6 @@ export const PRESETS: Readonly<Record<PresetName, ProviderPreset>> = {
     label: 'DeepSeek',
     baseURL: 'https://api.deepseek.com/v1',
     reasoningField: 'reasoning_content',
-    noTemperature: /reasoner/,
     sendsReasoningBack: true,
   },
   groq: {
@@ -152,8 +155,7 @@ export const PRESETS: Readonly<Record<PresetName, ProviderPreset>> = {
     baseURL: undefined,
     auth: 'api-key',
     apiVersion: '2024-10-21',
-    maxTokensField: 'max_completion_tokens',
-    noTemperature: OPENAI_REASONING_MODELS,
+    reasoningModels: OPENAI_REASONING_MODELS,
   },
   'workers-ai': {
     ...base,
@@ -181,7 +183,8 @@ export function samplingFields(
   model: string,
   settings: { temperature: number; maxTokens: number },
 ): Record<string, number> {
-  const fields: Record<string, number> = { [preset.maxTokensField]: settings.maxTokens };
-  if (preset.noTemperature?.test(model) !== true) fields.temperature = settings.temperature;
-  return fields;
+  if (preset.reasoningModels?.test(model) === true) {
+    return { max_completion_tokens: settings.maxTokens };
+  }
+  return { temperature: settings.temperature, [preset.maxTokensField]: settings.maxTokens };
 }

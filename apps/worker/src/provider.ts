@@ -2,10 +2,14 @@ import type { ChatModel } from '@edgechat/core';
 import { createDemoModel, DEMO_MODEL_ID } from '@edgechat/core/demo';
 import type { WorkerConfig } from './config.js';
 import { createOpenAIModel } from './openai-model.js';
+import type { PresetName } from './presets.js';
 
-/** Where answers come from: OpenAI (or a compatible server) with a key, the demo model without. */
+/**
+ * Where answers come from: the `PROVIDER` preset's service with a key (or without one for a
+ * local server that needs none), the demo model otherwise.
+ */
 export interface Provider {
-  name: 'openai' | 'demo';
+  name: PresetName | 'demo';
   /** The default model. */
   model: string;
   /** Models a client may choose. */
@@ -22,7 +26,8 @@ export interface ProviderOverrides {
 }
 
 export function selectProvider(config: WorkerConfig, overrides: ProviderOverrides = {}): Provider {
-  const { apiKey } = config;
+  const { preset } = config;
+  const apiKey = config.apiKey ?? (preset.needsKey ? undefined : '');
   if (apiKey === undefined) {
     const demo = overrides.model ?? createDemoModel();
     return { name: 'demo', model: DEMO_MODEL_ID, models: [DEMO_MODEL_ID], create: () => demo };
@@ -30,7 +35,7 @@ export function selectProvider(config: WorkerConfig, overrides: ProviderOverride
   // One SDK client per model name, reused across requests.
   const models = new Map<string, ChatModel>();
   return {
-    name: 'openai',
+    name: preset.name,
     model: config.model,
     models: config.allowedModels,
     create(model) {
@@ -40,6 +45,8 @@ export function selectProvider(config: WorkerConfig, overrides: ProviderOverride
         chatModel = createOpenAIModel({
           apiKey,
           baseURL: config.baseURL,
+          preset,
+          presetSettings: config.presetSettings,
           model,
           temperature: config.temperature,
           maxTokens: config.maxTokens,
