@@ -23,6 +23,15 @@ describe('toChatError', () => {
     });
   });
 
+  it('the detail of an http_error is its message after the status the core writes first', () => {
+    const error = (message: string) => new EdgechatError('http_error', message, { status: 500 });
+    expect(
+      ['500 Internal Server Error', '500', '5000 x', 'odd'].map(
+        (message) => toChatError(error(message), AT).detail,
+      ),
+    ).toEqual(['Internal Server Error', '500', '5000 x', 'odd']);
+  });
+
   it('the other failures', () => {
     expect(
       [

@@ -12,7 +12,8 @@ export function toChatError(error: unknown, at: number, response?: Response): Ch
     switch (error.code) {
       case 'http_error': {
         const retryAfter = parseRetryAfter(response?.headers.get('retry-after') ?? null, at);
-        return httpError(error.status ?? 0, detail, retryAfter, at);
+        const status = error.status ?? 0;
+        return httpError(status, withoutStatus(detail, status), retryAfter, at);
       }
       case 'stream_truncated':
         return { kind: 'truncated', at };
@@ -45,6 +46,15 @@ function httpError(
   if (status === 400 || status === 415 || status === 422) return { kind: 'rejected', ...base };
   if (status === 502 || status === 503 || status === 504) return { kind: 'upstream', ...base };
   return { kind: 'server', ...base };
+}
+
+/**
+ * The core writes an http_error's message as `<status> <the body's message or status text>`;
+ * the status is shown apart, so the detail is the words after it.
+ */
+function withoutStatus(message: string, status: number): string {
+  const prefix = `${status} `;
+  return message.startsWith(prefix) ? message.slice(prefix.length) : message;
 }
 
 /** `retry-after`: seconds, or an HTTP date (RFC 9110 §10.2.3). */
