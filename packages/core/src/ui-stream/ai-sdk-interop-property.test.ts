@@ -217,6 +217,23 @@ async function compare(pieces: readonly Uint8Array[]): Promise<void> {
   expect({ message: theirs, errors }).toEqual({ message: builder.message, errors: [] });
 }
 
+/**
+ * The one place the two are known to differ, on purpose: tool input that so far ends in a
+ * number's `-` (`{"a":[-`). The AI SDK's partial JSON then fails and its input flickers to
+ * `undefined`; ours keeps what is known (`{ a: [] }`, see `createPartialJsonParser`). A string
+ * that ends in `:-` is skipped too; that only costs a few runs.
+ */
+function endsInLoneMinus(chunks: readonly UIMessageChunk[]): boolean {
+  const inputs = new Map<string, string>();
+  for (const chunk of chunks) {
+    if (chunk.type === 'tool-input-start') inputs.set(chunk.toolCallId, '');
+    else if (chunk.type === 'tool-input-delta') {
+      inputs.set(chunk.toolCallId, (inputs.get(chunk.toolCallId) ?? '') + chunk.inputTextDelta);
+    } else if (chunk.type === 'tool-input-available') inputs.delete(chunk.toolCallId);
+  }
+  return [...inputs.values()].some((text) => /(?:^|[[,:])\s*-$/.test(text));
+}
+
 const turn = fc
   .tuple(fc.array(fc.array(item, { maxLength: 5 }), { maxLength: 3 }), object, object)
   .map(([steps, start, finish]) => toChunks(steps, start, finish));
@@ -236,6 +253,7 @@ describe('AI SDK interop (property)', () => {
     await fc.assert(
       fc.asyncProperty(turn, fc.nat(), async (chunks, cut) => {
         const prefix = chunks.slice(0, cut % (chunks.length + 1));
+        fc.pre(!endsInLoneMinus(prefix));
         await compare(await bytesOf([...prefix, flush]));
       }),
       { numRuns: 300 },

@@ -1,3 +1,4 @@
+import { toUIChunkSet, type UIChunkSet } from './chunk-set.js';
 import type { UIMessageChunk } from './types.js';
 
 /**
@@ -24,9 +25,20 @@ const DONE_FRAME = 'data: [DONE]\n\n';
  * while a well-formed ending keeps everything already shown and lets any AI SDK client display
  * the error like any other.
  */
+export interface EncodeUIMessageStreamOptions {
+  /**
+   * Write the chunks as a client of this AI SDK major reads them (`toUIChunkSet`). Default:
+   * every chunk as it is. A server for any AI SDK client passes what `parseUIChunkSet` reads
+   * from the request's `UI_CHUNK_SET_HEADER`.
+   */
+  chunkSet?: UIChunkSet;
+}
+
 export function encodeUIMessageStream(
   chunks: ReadableStream<UIMessageChunk>,
+  options: EncodeUIMessageStreamOptions = {},
 ): ReadableStream<Uint8Array> {
+  const { chunkSet } = options;
   const encoder = new TextEncoder();
   const reader = chunks.getReader();
 
@@ -42,30 +54,39 @@ export function encodeUIMessageStream(
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
-        let result: ReadableStreamReadResult<UIMessageChunk>;
-        try {
-          result = await reader.read();
-        } catch {
-          fail(controller);
-          return;
+        // A chunk the client's set has no word for sends nothing: read on until one does, as
+        // a pull that enqueues nothing is not called again.
+        for (;;) {
+          let result: ReadableStreamReadResult<UIMessageChunk>;
+          try {
+            result = await reader.read();
+          } catch {
+            fail(controller);
+            return;
+          }
+          if (result.done) {
+            controller.enqueue(encoder.encode(DONE_FRAME));
+            controller.close();
+            return;
+          }
+          let frames: string | undefined = '';
+          try {
+            if (chunkSet === undefined) frames = frame(result.value);
+            else toUIChunkSet(result.value, chunkSet, (chunk) => (frames += frame(chunk)));
+          } catch {
+            // Circular or BigInt values: nothing after this chunk can be trusted either.
+            frames = undefined;
+          }
+          if (frames === undefined) {
+            reader.cancel().catch(() => {});
+            fail(controller);
+            return;
+          }
+          if (frames !== '') {
+            controller.enqueue(encoder.encode(frames));
+            return;
+          }
         }
-        if (result.done) {
-          controller.enqueue(encoder.encode(DONE_FRAME));
-          controller.close();
-          return;
-        }
-        let json: string | undefined;
-        try {
-          json = JSON.stringify(result.value);
-        } catch {
-          // Circular or BigInt values: nothing after this chunk can be trusted either.
-        }
-        if (json === undefined) {
-          reader.cancel().catch(() => {});
-          fail(controller);
-          return;
-        }
-        controller.enqueue(encoder.encode(`data: ${json}\n\n`));
       },
       cancel(reason) {
         return reader.cancel(reason);
@@ -74,4 +95,10 @@ export function encodeUIMessageStream(
     // No read-ahead: bytes are produced only on demand, so backpressure reaches the source.
     { highWaterMark: 0 },
   );
+}
+
+function frame(chunk: UIMessageChunk): string {
+  const json = JSON.stringify(chunk) as string | undefined;
+  if (json === undefined) throw new TypeError('The chunk is not JSON.');
+  return `data: ${json}\n\n`;
 }

@@ -1,5 +1,8 @@
 export { UI_MESSAGE_STREAM_HEADERS } from './headers.js';
 export { encodeUIMessageStream, UI_MESSAGE_STREAM_FALLBACK_ERROR_TEXT } from './encode.js';
+export type { EncodeUIMessageStreamOptions } from './encode.js';
+export { parseUIChunkSet, toUIChunkSet, UI_CHUNK_SET_HEADER } from './chunk-set.js';
+export type { UIChunkSet } from './chunk-set.js';
 export { readUIMessageStream } from './read.js';
 export type { ReadUIMessageStreamOptions } from './read.js';
 export { createUIMessageBuilder } from './builder.js';
