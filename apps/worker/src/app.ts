@@ -1,7 +1,9 @@
 import {
   encodeUIMessageStream,
+  parseUIChunkSet,
   runChat,
   toOpenAIMessages,
+  UI_CHUNK_SET_HEADER,
   UI_MESSAGE_STREAM_HEADERS,
   type ChatModel,
   type ToolRegistry,
@@ -118,7 +120,9 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
       await chunks.cancel().catch(() => {});
       throw failure;
     }
-    return new Response(encodeUIMessageStream(chunks), {
+    // AI SDK 5.0 clients reject chunks newer than theirs; richer ones go to a client that asks.
+    const chunkSet = parseUIChunkSet(c.req.header(UI_CHUNK_SET_HEADER));
+    return new Response(encodeUIMessageStream(chunks, { chunkSet }), {
       headers: {
         ...UI_MESSAGE_STREAM_HEADERS,
         'server-timing': serverTiming(started, upstream.answeredAt()),

@@ -1,3 +1,4 @@
+import { UI_CHUNK_SET_HEADER } from '@edgechat/core';
 import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 
@@ -5,7 +6,7 @@ import { cors } from 'hono/cors';
 // (a preflight then gets the route's 405): the web app is served from the same origin.
 
 const ALLOW_METHODS = ['GET', 'HEAD', 'POST', 'OPTIONS'];
-const ALLOW_HEADERS = ['content-type'];
+const ALLOW_HEADERS = ['content-type', UI_CHUNK_SET_HEADER];
 const EXPOSE_HEADERS = ['retry-after', 'x-vercel-ai-ui-message-stream'];
 
 /** `origins` as configured: empty → CORS off; contains `'*'` → any origin. */

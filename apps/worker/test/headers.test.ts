@@ -79,7 +79,7 @@ describe('CORS', () => {
       status: 204,
       origin: 'https://other.example',
       methods: 'GET,HEAD,POST,OPTIONS',
-      headers: 'content-type',
+      headers: 'content-type,x-edgechat-chunk-set',
       maxAge: '600',
     });
     const get = await app.request(

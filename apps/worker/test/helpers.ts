@@ -17,10 +17,14 @@ export function openaiEnv(vars: Record<string, string> = {}): Env {
   return testEnv({ OPENAI_API_KEY: PLANTED_KEY, ...vars });
 }
 
+/**
+ * A chat request as the web app sends it: asking for AI SDK 6's chunk set, the one the tests
+ * spell out. test/chunk-sets.test.ts pins what a client that does not ask gets.
+ */
 export function chatInit(body: unknown, headers: Record<string, string> = {}): RequestInit {
   return {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', 'x-edgechat-chunk-set': '6', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   };
 }

@@ -1,4 +1,9 @@
-import { readUIMessageStream, type UIMessage, type UIMessageChunk } from '@edgechat/core';
+import {
+  readUIMessageStream,
+  type UIMessage,
+  type UIMessageChunk,
+  UI_CHUNK_SET_HEADER,
+} from '@edgechat/core';
 
 /** `POST /api/chat`'s body (DESIGN.md §4). */
 export interface ChatRequestBody {
@@ -33,7 +38,8 @@ export async function requestAnswer(
 ): Promise<AnswerStream> {
   const response = await (options.fetch ?? fetch)(options.api ?? '/api/chat', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    // The app reads every chunk the core writes: failed tool input, the finish reason.
+    headers: { 'content-type': 'application/json', [UI_CHUNK_SET_HEADER]: '6' },
     body: JSON.stringify(body),
     signal,
   });
