@@ -47,6 +47,8 @@ function chat(text: string, init: RequestInit = {}): Promise<Response> {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
+      // As the web app asks: AI SDK 6's chunk set (finishReason, tool-input-error).
+      'x-edgechat-chunk-set': '6',
       'cf-connecting-ip': `198.51.100.${++ip % 250}`,
       ...init.headers,
     },
