@@ -25,6 +25,8 @@ export const WORKER_DIR = join(
 export interface WranglerDev {
   /** e.g. http://127.0.0.1:41234 */
   url: string;
+  /** wrangler's pid, which is also its process group (workerd is in it). */
+  pid: number;
   /** Everything wrangler (and the worker's console) printed so far. */
   output(): string;
   stop(): Promise<void>;
@@ -43,11 +45,13 @@ export interface WranglerDevOptions {
   /** wrangler's --log-level; `log` (default) prints a line per request and the worker's console. */
   logLevel?: 'log' | 'warn' | 'error';
   timeoutMs?: number;
+  /** A wrangler config other than apps/worker/wrangler.jsonc, relative to apps/worker (benchmarks). */
+  config?: string;
 }
 
 export async function startWranglerDev(
   vars: Record<string, string>,
-  { logLevel = 'log', timeoutMs = 90_000 }: WranglerDevOptions = {},
+  { logLevel = 'log', timeoutMs = 90_000, config }: WranglerDevOptions = {},
 ): Promise<WranglerDev> {
   const [port, inspectorPort] = [await freePort(), await freePort()];
   // An empty env file: with --env-file, wrangler does not read .dev.vars (which may hold a real key).
@@ -56,6 +60,7 @@ export async function startWranglerDev(
   writeFileSync(envFile, '');
   const args = [
     'dev',
+    ...(config === undefined ? [] : ['--config', config]),
     '--port',
     String(port),
     '--inspector-port',
@@ -116,7 +121,7 @@ export async function startWranglerDev(
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  return { url, output: () => output, stop };
+  return { url, pid: child.pid as number, output: () => output, stop };
 }
 
 async function killGroup(child: ChildProcess): Promise<void> {
