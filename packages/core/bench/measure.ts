@@ -11,6 +11,8 @@ export interface Contender {
 export interface CellResult {
   name: string;
   medianMs: number;
+  /** Time of every measured round, in round order: round r of each contender ran together. */
+  roundsMs: number[];
 }
 
 export async function measureCell(
@@ -33,13 +35,32 @@ export async function measureCell(
       if (round >= warmup) times[i]!.push(elapsed);
     }
   }
-  return contenders.map((contender, i) => ({ name: contender.name, medianMs: median(times[i]!) }));
+  return contenders.map((contender, i) => ({
+    name: contender.name,
+    medianMs: median(times[i]!),
+    roundsMs: times[i]!,
+  }));
+}
+
+/**
+ * The median over rounds of `ours / base` within a round. A load spike that slows one round
+ * slows both sides of its ratio, so this is steadier than a ratio of two medians.
+ */
+export function medianRatio(ours: CellResult, base: CellResult): number {
+  return median(ours.roundsMs.map((ms, round) => ms / base.roundsMs[round]!));
 }
 
 export function median(values: number[]): number {
+  return quantile(values, 0.5);
+}
+
+/** The q-quantile of `values`, interpolating between neighbours (q = 0.5 is the median). */
+export function quantile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  const at = (sorted.length - 1) * q;
+  const low = Math.floor(at);
+  const high = Math.ceil(at);
+  return sorted[low]! + (sorted[high]! - sorted[low]!) * (at - low);
 }
 
 /** Deterministic PRNG (mulberry32) so every run benchmarks the same bytes. */

@@ -6,7 +6,8 @@ import { benchUIBuilder } from './ui-builder.js';
 
 const sections = [
   {
-    title: 'Streaming layer: time per run, as a ratio to the floor (median of interleaved rounds)',
+    title:
+      'Streaming layer: time per run, as a ratio to the floor (median of per-round ratios, interleaved rounds)',
     run: benchStreaming,
   },
   { title: 'Partial JSON', run: benchPartialJson },
