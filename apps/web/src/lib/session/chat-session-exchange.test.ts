@@ -7,22 +7,12 @@ import {
   setup,
   streamResponse,
   TOOL_TURN,
+  TOOL_TURN_EXCHANGE,
   TOOL_TURN_MESSAGE,
 } from './test-kit.js';
 
-const CALL = {
-  role: 'assistant',
-  content: null,
-  tool_calls: [
-    {
-      id: 'call_a',
-      type: 'function',
-      function: { name: 'get_current_time', arguments: '{"timezone":"Asia/Seoul"}' },
-    },
-  ],
-} as const;
-const RESULT = { role: 'tool', tool_call_id: 'call_a', content: '{"local":"09:00"}' } as const;
-const TEXT = { role: 'assistant', content: '서울은 9시입니다.' } as const;
+// The three messages of TOOL_TURN_EXCHANGE's answer: the call, its result, the text.
+const [CALL, RESULT, TEXT] = TOOL_TURN_EXCHANGE.answer;
 
 describe('createChatSession: the exchange and the chunk log (debug view)', () => {
   it('exchange(): the request as sent, then the answer, as the model sees them', async () => {
