@@ -3,7 +3,9 @@
 // faults, and the rest of the product on the same port, one describe each.
 import { readUIMessageStream as readCoreStream, type UIMessageChunk } from '@edgechat/core';
 import { joinDeltas } from '@edgechat/core/testing';
-import { DefaultChatTransport, readUIMessageStream, type UIMessage } from 'ai';
+import * as aiLatest from 'ai-latest';
+import * as aiV5 from 'ai-v5';
+import * as aiV6 from 'ai-v6';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TWO_CITY_ANSWER_TEXT, TWO_CITY_USAGE } from '@edgechat/test-support/fixtures';
 import {
@@ -188,52 +190,63 @@ describe('the streamed chunks', () => {
     ]);
   });
 
-  it('an outside client: the AI SDK transport + readUIMessageStream build the whole message', async () => {
-    const transport = new DefaultChatTransport<UIMessage>({
-      api: `${dev.url}/api/chat`,
-      headers: { 'cf-connecting-ip': '192.0.2.200' },
-    });
-    const stream = await transport.sendMessages({
-      chatId: 'chat-e2e',
-      messageId: undefined,
-      trigger: 'submit-message',
-      abortSignal: undefined,
-      messages: [
-        { id: 'u1', role: 'user', parts: [{ type: 'text', text: 'scenario: two-tools' }] },
-      ],
-    });
-    let last: UIMessage | undefined;
-    for await (const message of readUIMessageStream({ stream, terminateOnError: true }))
-      last = message;
-    expect(last?.role).toBe('assistant');
-    expect(last?.metadata).toEqual({
-      model: 'gpt-4o',
-      usage: expect.objectContaining(TWO_CITY_USAGE.total),
-    });
-    expect(
-      last?.parts.map((part) =>
-        part.type === 'dynamic-tool'
-          ? { type: part.type, toolCallId: part.toolCallId, state: part.state, input: part.input }
-          : part,
-      ),
-    ).toEqual([
-      { type: 'step-start' },
-      {
-        type: 'dynamic-tool',
-        toolCallId: 'call_a',
-        state: 'output-available',
-        input: { timezone: 'Asia/Seoul' },
-      },
-      {
-        type: 'dynamic-tool',
-        toolCallId: 'call_b',
-        state: 'output-available',
-        input: { timezone: 'America/New_York' },
-      },
-      { type: 'step-start' },
-      { type: 'text', text: TWO_CITY_ANSWER_TEXT, state: 'done' },
-    ]);
-  });
+  // Each AI SDK major's own client, as a stranger's app would use it, with no edgechat header:
+  // the default stream must pass their chunk schemas (strict before 7.0) and build the message.
+  const clients = [
+    ['5.0.0', aiV5],
+    ['6.0.0', aiV6],
+    ['latest (7.x)', aiLatest],
+  ] as const;
+  it.each(clients)(
+    'AI SDK %s: its transport + readUIMessageStream build the whole message',
+    async (_version, ai) => {
+      const sdk = ai as unknown as typeof aiV6;
+      const transport = new sdk.DefaultChatTransport<aiV6.UIMessage>({
+        api: `${dev.url}/api/chat`,
+        headers: { 'cf-connecting-ip': '192.0.2.200' },
+      });
+      const stream = await transport.sendMessages({
+        chatId: 'chat-e2e',
+        messageId: undefined,
+        trigger: 'submit-message',
+        abortSignal: undefined,
+        messages: [
+          { id: 'u1', role: 'user', parts: [{ type: 'text', text: 'scenario: two-tools' }] },
+        ],
+      });
+      let last: aiV6.UIMessage | undefined;
+      for await (const message of sdk.readUIMessageStream({ stream, terminateOnError: true }))
+        last = message;
+      expect(last?.role).toBe('assistant');
+      expect(last?.metadata).toEqual({
+        model: 'gpt-4o',
+        usage: expect.objectContaining(TWO_CITY_USAGE.total),
+      });
+      expect(
+        last?.parts.map((part) =>
+          part.type === 'dynamic-tool'
+            ? { type: part.type, toolCallId: part.toolCallId, state: part.state, input: part.input }
+            : part,
+        ),
+      ).toEqual([
+        { type: 'step-start' },
+        {
+          type: 'dynamic-tool',
+          toolCallId: 'call_a',
+          state: 'output-available',
+          input: { timezone: 'Asia/Seoul' },
+        },
+        {
+          type: 'dynamic-tool',
+          toolCallId: 'call_b',
+          state: 'output-available',
+          input: { timezone: 'America/New_York' },
+        },
+        { type: 'step-start' },
+        { type: 'text', text: TWO_CITY_ANSWER_TEXT, state: 'done' },
+      ]);
+    },
+  );
 });
 
 describe('incremental delivery', () => {
