@@ -1,4 +1,5 @@
 import type { ChatCompletionChunk } from './wire-types.js';
+import { createSeededRandom } from '../base/seeded-random.js';
 
 /**
  * One frame of a Chat Completions stream:
@@ -118,25 +119,13 @@ function frameOffsets(
 }
 
 function randomOffsets(length: number, seed: number): number[] {
-  const random = mulberry32(seed);
+  const random = createSeededRandom(seed);
   const offsets: number[] = [];
   for (let offset = 1 + Math.floor(random() * 32); offset < length;) {
     offsets.push(offset);
     offset += 1 + Math.floor(random() * 32);
   }
   return offsets;
-}
-
-/** A small seeded PRNG (mulberry32): deterministic pieces across runs and runtimes. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // Tests build the frames they encode with it; one import serves both.
