@@ -1,3 +1,9 @@
+import { reasoningOf } from './reasoning-of.js';
+import {
+  createThinkTagSplitter,
+  type ThinkPieceKind,
+  type ThinkTagSplitter,
+} from './think-tags.js';
 import { createToolCallMerger } from './tool-calls.js';
 import type { ToolCallMerger } from './tool-calls.js';
 import type {
@@ -30,6 +36,12 @@ export interface ChatCompletionAccumulatorOptions {
    * `undefined`). `tool-call-end`'s `input` is parsed either way.
    */
   partialInput?: boolean;
+  /**
+   * Read a leading `<think>…</think>` in `content` as reasoning (see `createThinkTagSplitter`).
+   * Default `false`: only for servers known to answer that way, since any other answer that
+   * happens to start with the tag would lose its text to reasoning.
+   */
+  thinkTags?: boolean;
 }
 
 interface ChoiceState {
@@ -39,6 +51,9 @@ interface ChoiceState {
   /** A string `content` arrived, even `''`. */
   sawContent: boolean;
   readonly refusal: string[];
+  readonly reasoning: string[];
+  /** Set when `thinkTags` is on. */
+  readonly thinkTags: ThinkTagSplitter | undefined;
   readonly toolCalls: ToolCallMerger;
   finishReason: string | null;
 }
@@ -47,6 +62,10 @@ interface ChoiceState {
  * Merges `chat.completion.chunk`s into typed events and the final message.
  *
  * - Choices are kept apart by `choices[].index` (`n > 1`); events carry it as `choice`.
+ * - Reasoning comes from `reasoning_content`, `reasoning` or the text of `reasoning_details`
+ *   — one of them per delta, in that order, since OpenRouter sends the same text in two — and
+ *   with `thinkTags`, from a leading `<think>…</think>` in the content. It is
+ *   `reasoning-delta` events and the message's `reasoning_content`, before the delta's content.
  * - Content and refusal deltas are concatenated; tool calls are merged by
  *   `tool_calls[].index`, falling back to `id` (see `createToolCallMerger`).
  * - `tool-call-start` comes when a call has both id and name; `tool-call-delta` carries each
@@ -62,7 +81,10 @@ interface ChoiceState {
 export function createChatCompletionAccumulator(
   options: ChatCompletionAccumulatorOptions = {},
 ): ChatCompletionAccumulator {
-  const merger = createChunkMerger(options.partialInput ?? true);
+  const merger = createChunkMerger({
+    partialInput: options.partialInput ?? true,
+    thinkTags: options.thinkTags ?? false,
+  });
   return {
     push(chunk) {
       const events: ChatStreamEvent[] = [];
@@ -92,8 +114,15 @@ export interface ChunkMerger {
   readonly sawFinishReason: boolean;
 }
 
-/** `callsWithoutId`: see `createToolCallMerger`. */
-export function createChunkMerger(partialInput: boolean, callsWithoutId = false): ChunkMerger {
+export interface ChunkMergerOptions {
+  partialInput: boolean;
+  thinkTags: boolean;
+  /** See `createToolCallMerger`. */
+  callsWithoutId?: boolean;
+}
+
+export function createChunkMerger(options: ChunkMergerOptions): ChunkMerger {
+  const { partialInput, thinkTags, callsWithoutId = false } = options;
   const choices = new Map<number, ChoiceState>();
   // Chunks of one choice come in runs (always, when n = 1): skip the map for those.
   let current: ChoiceState | undefined;
@@ -111,6 +140,8 @@ export function createChunkMerger(partialInput: boolean, callsWithoutId = false)
         content: [],
         sawContent: false,
         refusal: [],
+        reasoning: [],
+        thinkTags: thinkTags ? createThinkTagSplitter() : undefined,
         toolCalls: createToolCallMerger(index, partialInput, callsWithoutId),
         finishReason: null,
       };
@@ -125,7 +156,10 @@ export function createChunkMerger(partialInput: boolean, callsWithoutId = false)
   }
 
   function flush(events: ChatStreamEvent[] | undefined): void {
-    for (const state of choicesInOrder()) state.toolCalls.endAll(events);
+    for (const state of choicesInOrder()) {
+      state.thinkTags?.flush(contentSink(state, events));
+      state.toolCalls.endAll(events);
+    }
   }
 
   return {
@@ -141,12 +175,14 @@ export function createChunkMerger(partialInput: boolean, callsWithoutId = false)
         const delta = choice.delta;
         if (typeof delta === 'object' && delta !== null) {
           const { content, refusal, tool_calls: toolCalls } = delta;
+          const reasoning = reasoningOf(delta);
+          if (reasoning !== '') addReasoning(state, reasoning, events);
           if (typeof content === 'string') {
             state.sawContent = true;
-            if (content !== '') {
-              state.content.push(content);
-              events?.push({ type: 'text-delta', choice: state.index, delta: content });
-            }
+            if (content === '') {
+              // Nothing to add.
+            } else if (state.thinkTags === undefined) addText(state, content, events);
+            else state.thinkTags.push(content, contentSink(state, events));
           }
           if (typeof refusal === 'string' && refusal !== '') {
             state.refusal.push(refusal);
@@ -165,6 +201,7 @@ export function createChunkMerger(partialInput: boolean, callsWithoutId = false)
         ) {
           state.finishReason = finishReason;
           sawFinishReason = true;
+          state.thinkTags?.flush(contentSink(state, events));
           state.toolCalls.endAll(events);
           events?.push({ type: 'finish', choice: state.index, finishReason });
         }
@@ -197,6 +234,30 @@ export function createChunkMerger(partialInput: boolean, callsWithoutId = false)
   };
 }
 
+function addText(state: ChoiceState, text: string, events: ChatStreamEvent[] | undefined): void {
+  state.content.push(text);
+  events?.push({ type: 'text-delta', choice: state.index, delta: text });
+}
+
+function addReasoning(
+  state: ChoiceState,
+  text: string,
+  events: ChatStreamEvent[] | undefined,
+): void {
+  state.reasoning.push(text);
+  events?.push({ type: 'reasoning-delta', choice: state.index, delta: text });
+}
+
+function contentSink(
+  state: ChoiceState,
+  events: ChatStreamEvent[] | undefined,
+): (kind: ThinkPieceKind, text: string) => void {
+  return (kind, text) => {
+    if (kind === 'text') addText(state, text, events);
+    else addReasoning(state, text, events);
+  };
+}
+
 function choiceResult(state: ChoiceState): ChoiceResult {
   const text = state.content.join('');
   const refusal = state.refusal.join('');
@@ -208,6 +269,8 @@ function choiceResult(state: ChoiceState): ChoiceResult {
     text !== '' ? text : state.sawContent && toolCalls.length === 0 && refusal === '' ? '' : null;
   const message: AssistantMessage = { role: 'assistant', content };
   if (refusal !== '') message.refusal = refusal;
+  const reasoning = state.reasoning.join('');
+  if (reasoning !== '') message.reasoning_content = reasoning;
   if (toolCalls.length > 0) message.tool_calls = toolCalls;
   return { index: state.index, message, finishReason: state.finishReason };
 }

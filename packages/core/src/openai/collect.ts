@@ -15,12 +15,17 @@ import type { ChatCompletionResult, ChatCompletionSource, StreamOptions } from '
  * const { message, finishReason, usage } = await collectChatCompletion(await fetch(url, init));
  * messages.push(message);
  */
+export interface CollectChatCompletionOptions extends StreamOptions {
+  /** See `createChatCompletionAccumulator`. Default `false`. */
+  thinkTags?: boolean;
+}
+
 export async function collectChatCompletion(
   source: ChatCompletionSource,
-  options: StreamOptions = {},
+  options: CollectChatCompletionOptions = {},
 ): Promise<ChatCompletionResult> {
   // Nobody sees events here: none are built, and arguments are not parsed as they stream.
-  const merger = createChunkMerger(false);
+  const merger = createChunkMerger({ partialInput: false, thinkTags: options.thinkTags ?? false });
   const end = await forEachChunkBatch(source, options.signal, (chunks) => {
     for (const chunk of chunks) merger.merge(chunk, undefined);
   });

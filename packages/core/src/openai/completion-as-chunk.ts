@@ -12,6 +12,9 @@ import type {
 interface CompletionMessage {
   content?: unknown;
   refusal?: unknown;
+  reasoning_content?: unknown;
+  reasoning?: unknown;
+  reasoning_details?: unknown;
   tool_calls?: unknown;
 }
 
@@ -56,6 +59,14 @@ function choiceAsChunkChoice(value: unknown, position: number): ChatCompletionCh
   const delta: ChatCompletionChunkDelta = { role: 'assistant' };
   if (typeof message.content === 'string') delta.content = message.content;
   if (typeof message.refusal === 'string') delta.refusal = message.refusal;
+  if (typeof message.reasoning_content === 'string') {
+    delta.reasoning_content = message.reasoning_content;
+  }
+  if (typeof message.reasoning === 'string') delta.reasoning = message.reasoning;
+  if (Array.isArray(message.reasoning_details)) {
+    delta.reasoning_details =
+      message.reasoning_details as ChatCompletionChunkDelta['reasoning_details'];
+  }
   if (Array.isArray(message.tool_calls)) {
     // A message's calls have no `index`; their position is it.
     delta.tool_calls = (message.tool_calls as ChatCompletionChunkToolCallDelta[]).map(

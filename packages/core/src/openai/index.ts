@@ -2,6 +2,7 @@ export { readChatCompletionChunks } from './read-chunks.js';
 export { streamChatCompletion } from './stream.js';
 export type { StreamChatCompletionOptions } from './stream.js';
 export { collectChatCompletion } from './collect.js';
+export type { CollectChatCompletionOptions } from './collect.js';
 export { createChatCompletionAccumulator } from './accumulator.js';
 export type { ChatCompletionAccumulator, ChatCompletionAccumulatorOptions } from './accumulator.js';
 export type {
@@ -13,6 +14,7 @@ export type {
   CompletionUsage,
   JSONSchema,
   OpenAIMessage,
+  ReasoningDetail,
   SystemMessage,
   ToolCall,
   ToolDefinition,

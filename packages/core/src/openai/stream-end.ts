@@ -20,17 +20,24 @@ export function endByFailure(error: unknown): StreamEnd {
 }
 
 /**
- * "A stream that ends with neither `[DONE]` nor a `finish_reason` → `stream_truncated`,
- * carrying the partial result so callers can keep what arrived." Calls still open are not
- * ended (no tool-call-end): arguments cut off mid-way must not look final.
+ * A stream is complete when some choice gave a finish_reason: the model said it was done.
+ * Otherwise `stream_truncated`, carrying the partial result so callers can keep what arrived —
+ * whether the body failed, simply ended, or even ended with `[DONE]` (a server that lost the
+ * model mid-answer and closed the stream politely still lost the rest of it). A body that
+ * fails after the finish_reason lost only what follows it (usage), not the answer: complete.
+ * Calls still open are not ended (no tool-call-end): arguments cut off mid-way must not look
+ * final.
  */
 export function assertComplete(
   end: StreamEnd,
   accumulator: { readonly sawFinishReason: boolean; finish(): ChatCompletionResult },
 ): void {
-  if (end.sawDone || accumulator.sawFinishReason) return;
+  if (accumulator.sawFinishReason) return;
   const message =
-    end.failure?.message ?? 'the stream ended before [DONE] and before any finish_reason';
+    end.failure?.message ??
+    (end.sawDone
+      ? 'the stream ended with [DONE] before any finish_reason'
+      : 'the stream ended before [DONE] and before any finish_reason');
   throw new EdgechatError('stream_truncated', message, {
     partial: accumulator.finish(),
     ...(end.failure?.cause === undefined ? {} : { cause: end.failure.cause }),

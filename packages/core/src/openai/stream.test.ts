@@ -37,8 +37,9 @@ describe('the end of the stream', () => {
     });
   });
 
-  test('[DONE] without a finish_reason: open calls end at the end of the stream', async () => {
+  test('[DONE] without any finish_reason → stream_truncated with the partial; no tool-call-end', async () => {
     const stream = encodeChatCompletionStream([
+      chunk({ content: 'The answer is' }),
       tools({ index: 0, id: 'c', type: 'function', function: { name: 'f', arguments: '{"a":1}' } }),
     ]);
     const call = {
@@ -48,6 +49,7 @@ describe('the end of the stream', () => {
     };
     expect(await runStream(stream)).toEqual({
       events: [
+        { type: 'text-delta', choice: 0, delta: 'The answer is' },
         { type: 'tool-call-start', choice: 0, index: 0, id: 'c', name: 'f' },
         {
           type: 'tool-call-delta',
@@ -57,17 +59,12 @@ describe('the end of the stream', () => {
           argumentsDelta: '{"a":1}',
           partialInput: { a: 1 },
         },
-        {
-          type: 'tool-call-end',
-          choice: 0,
-          index: 0,
-          id: 'c',
-          name: 'f',
-          arguments: '{"a":1}',
-          input: { a: 1 },
-        },
       ],
-      result: result({ role: 'assistant', content: null, tool_calls: [call] }, null),
+      error: {
+        code: 'stream_truncated',
+        message: 'the stream ended with [DONE] before any finish_reason',
+        partial: result({ role: 'assistant', content: 'The answer is', tool_calls: [call] }, null),
+      },
     });
   });
 

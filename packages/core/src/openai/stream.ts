@@ -13,6 +13,8 @@ import type {
 export interface StreamChatCompletionOptions extends StreamOptions {
   /** See `createChatCompletionAccumulator`: `false` skips `partialInput`. Default `true`. */
   partialInput?: boolean;
+  /** See `createChatCompletionAccumulator`. Default `false`. */
+  thinkTags?: boolean;
 }
 
 /**
@@ -36,7 +38,10 @@ export async function* streamChatCompletion(
   source: ChatCompletionSource,
   options: StreamChatCompletionOptions = {},
 ): AsyncGenerator<ChatStreamEvent, ChatCompletionResult, undefined> {
-  const accumulator = createChatCompletionAccumulator({ partialInput: options.partialInput });
+  const accumulator = createChatCompletionAccumulator({
+    partialInput: options.partialInput,
+    thinkTags: options.thinkTags,
+  });
   const batches = readChunkBatches(source, options.signal);
   let end: StreamEnd;
   let reading = true;

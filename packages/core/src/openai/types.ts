@@ -27,6 +27,8 @@ export interface ChatCompletionResult {
 export type ChatStreamEvent =
   | { type: 'text-delta'; choice: number; delta: string }
   | { type: 'refusal-delta'; choice: number; delta: string }
+  /** The model's thinking, from whichever field the server uses (see `createChatCompletionAccumulator`). */
+  | { type: 'reasoning-delta'; choice: number; delta: string }
   | { type: 'tool-call-start'; choice: number; index: number; id: string; name: string }
   | {
       type: 'tool-call-delta';

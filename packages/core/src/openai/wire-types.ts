@@ -18,10 +18,27 @@ export interface ChatCompletionChunkToolCallDelta {
   function?: { name?: string; arguments?: string };
 }
 
+/**
+ * One entry of OpenRouter's `reasoning_details`. Only the readable kinds carry text; an
+ * `reasoning.encrypted` entry (and any kind added later) has none to show.
+ */
+export interface ReasoningDetail {
+  type: 'reasoning.text' | 'reasoning.summary' | 'reasoning.encrypted' | (string & {});
+  text?: string;
+  summary?: string;
+  [key: string]: unknown;
+}
+
 export interface ChatCompletionChunkDelta {
   role?: string;
   content?: string | null;
   refusal?: string | null;
+  /** The model's thinking: DeepSeek, vLLM, Qwen and most compatible servers. */
+  reasoning_content?: string | null;
+  /** The same, as OpenRouter, Groq, Ollama and gpt-oss servers name it. */
+  reasoning?: string | null;
+  /** OpenRouter's structured form (sent alongside `reasoning`, which carries the same text). */
+  reasoning_details?: ReasoningDetail[];
   tool_calls?: ChatCompletionChunkToolCallDelta[];
 }
 
@@ -54,6 +71,12 @@ export interface AssistantMessage {
   role: 'assistant';
   content: string | null;
   refusal?: string | null;
+  /**
+   * The model's reasoning, under DeepSeek's name: DeepSeek requires it back on an assistant
+   * turn with tool calls. Most services reject or ignore it — a model adapter sends it only
+   * to services that want it.
+   */
+  reasoning_content?: string;
   tool_calls?: ToolCall[];
 }
 

@@ -30,9 +30,10 @@ export async function forEachChatEvent(
   onEvent: (event: ChatStreamEvent) => void,
   onReadEnd: () => void,
   ready: () => Promise<void> | undefined,
+  thinkTags: boolean,
 ): Promise<ChatCompletionResult> {
   // The UI builds partial input itself (from `tool-input-delta`): not parsed twice.
-  const merger = createChunkMerger(false, true);
+  const merger = createChunkMerger({ partialInput: false, thinkTags, callsWithoutId: true });
   const events: ChatStreamEvent[] = [];
   const deliver = (): void => {
     for (const event of events) onEvent(event);

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createScriptedModel } from '../testing/scripted-model.js';
 import { createToolRegistry } from '../tools/index.js';
 import { runChat } from './run-chat.js';
+import { SAFE_ERROR_MESSAGES } from './safe-error-message.js';
 import {
   controlledBody,
   countingIds,
@@ -236,9 +237,20 @@ describe('runChat', () => {
     ]);
   });
 
-  it('reports other when the model sent no finish reason but ended with [DONE]', async () => {
-    const model = createScriptedModel([{ text: 'x', finishReason: null }]);
-    const chunks = await readAll(runChat({ model, messages: history }));
-    expect(chunks.at(-1)).toEqual({ type: 'finish', finishReason: 'other' });
+  it('a [DONE] without any finish reason is a cut-off answer: the text stays, then an error', async () => {
+    const model = createScriptedModel([{ text: 'Half an ans', finishReason: null }]);
+    const chunks = await readAll(
+      runChat({ model, messages: history, messageId: 'm1', generateId: countingIds() }),
+    );
+    expect(chunks).toEqual([
+      { type: 'start', messageId: 'm1' },
+      { type: 'start-step' },
+      { type: 'text-start', id: 'text-1' },
+      { type: 'text-delta', id: 'text-1', delta: 'Half an ans' },
+      { type: 'text-end', id: 'text-1' },
+      { type: 'error', errorText: SAFE_ERROR_MESSAGES.truncated },
+      { type: 'finish-step' },
+      { type: 'finish', finishReason: 'error' },
+    ]);
   });
 });

@@ -6,7 +6,7 @@ import { createChunkStream, type ChunkWriter } from './chunk-stream.js';
 import { toUIFinishReason } from './finish-reason.js';
 import { runToolCalls, type PlannedToolCall } from './run-tool-calls.js';
 import { SAFE_ERROR_MESSAGES, safeErrorMessage } from './safe-error-message.js';
-import { closeText, streamStep, type EndedToolCall, type StepProgress } from './stream-step.js';
+import { closeParts, streamStep, type EndedToolCall, type StepProgress } from './stream-step.js';
 import type { ChatModelRequest, RunChatOptions, RunChatResult } from './types.js';
 
 export const DEFAULT_MAX_STEPS = 5;
@@ -17,9 +17,11 @@ export const DEFAULT_MAX_STEPS = 5;
  *
  * - `start` (with `messageId` and `messageMetadata`) is sent at once, before the model
  *   answers, so a server can send its headers early.
- * - A step is one model call: `start-step` when the model's stream starts, its text
- *   (`text-start` / `text-delta` / `text-end`, one text part per step; a refusal is shown as
- *   text) and tool calls (`tool-input-start` / `tool-input-delta` / `tool-input-available`,
+ * - A step is one model call: `start-step` when the model's stream starts, its reasoning
+ *   (`reasoning-start` / `reasoning-delta` / `reasoning-end`, ended before the text or the
+ *   first tool call starts), its text (`text-start` / `text-delta` / `text-end`, one text
+ *   part per step unless the model thinks again in between; a refusal is shown as text) and
+ *   tool calls (`tool-input-start` / `tool-input-delta` / `tool-input-available`,
  *   all `dynamic`) forwarded as they arrive; then the step's tool calls run in parallel, each
  *   result sent the moment it is ready (`tool-output-available` / `tool-output-error`);
  *   `finish-step`. The results go back to the model as `role: 'tool'` messages, in the order
@@ -40,8 +42,8 @@ export const DEFAULT_MAX_STEPS = 5;
  *
  * Failures never error the stream: consumers always get a well-formed sequence.
  * - Upstream failure (the model rejects, an HTTP error, an error frame, an unreadable or
- *   truncated stream, anything unexpected): what was sent stays; an open text part gets its
- *   `text-end`; then one `error` chunk whose text is safe to show a user
+ *   truncated stream, anything unexpected): what was sent stays; open reasoning and text
+ *   parts get their `-end`; then one `error` chunk whose text is safe to show a user
  *   (`safeErrorMessage`: chosen by error code and status, never the upstream's own text);
  *   then `finish-step` if a step was open and `finish` with finish reason `'error'` — the
  *   sequence the AI SDK's `streamText(…).toUIMessageStream()` sends when a model stream fails.
@@ -162,7 +164,13 @@ async function runSteps(options: RunChatOptions, turn: Turn, state: TurnState): 
     state.steps = step;
     state.progress = newProgress();
     const result = await streamStep(
-      { model: options.model, writer, generateId, onToolCallEnd },
+      {
+        model: options.model,
+        thinkTags: options.thinkTags ?? false,
+        writer,
+        generateId,
+        onToolCallEnd,
+      },
       request,
       state.progress,
     );
@@ -214,7 +222,7 @@ async function endFailed(
   error: unknown,
 ): Promise<void> {
   const { progress } = state;
-  closeText(writer, progress);
+  closeParts(writer, progress);
   const partial = partialMessage(progress);
   if (partial !== undefined) state.added.push(partial);
   const fallback = progress.calling
@@ -236,7 +244,7 @@ async function endAborted(
   state: TurnState,
 ): Promise<void> {
   const { progress } = state;
-  closeText(writer, progress);
+  closeParts(writer, progress);
   const partial = partialMessage(progress);
   if (partial !== undefined) state.added.push(partial);
   try {
@@ -272,14 +280,16 @@ function runResult(
   return result;
 }
 
-/** The text a step cut short had shown, as its assistant message (unfinished calls left out). */
+/**
+ * What a step cut short had shown — text, refusal, reasoning — as its assistant message
+ * (unfinished calls left out).
+ */
 function partialMessage(progress: StepProgress): AssistantMessage | undefined {
-  if (progress.streamed || (progress.text === '' && progress.refusal === '')) return undefined;
-  const message: AssistantMessage = {
-    role: 'assistant',
-    content: progress.text === '' ? null : progress.text,
-  };
-  if (progress.refusal !== '') message.refusal = progress.refusal;
+  const { text, refusal, reasoning } = progress;
+  if (progress.streamed || (text === '' && refusal === '' && reasoning === '')) return undefined;
+  const message: AssistantMessage = { role: 'assistant', content: text === '' ? null : text };
+  if (refusal !== '') message.refusal = refusal;
+  if (reasoning !== '') message.reasoning_content = reasoning;
   return message;
 }
 
@@ -289,8 +299,10 @@ function newProgress(): StepProgress {
     stepOpen: false,
     streamed: false,
     openTextId: undefined,
+    openReasoningId: undefined,
     text: '',
     refusal: '',
+    reasoning: '',
   };
 }
 

@@ -15,9 +15,12 @@ export interface StepProgress {
   streamed: boolean;
   /** The id of the step's text part while it is open (sent `text-start`, not `text-end`). */
   openTextId: string | undefined;
-  /** The text and refusal so far, for the message of a step cut short. */
+  /** The same for its reasoning part. */
+  openReasoningId: string | undefined;
+  /** The text, refusal and reasoning so far, for the message of a step cut short. */
   text: string;
   refusal: string;
+  reasoning: string;
 }
 
 /** A tool call as it ended in the stream (`tool-call-end`), id repaired if it had none. */
@@ -39,6 +42,8 @@ export interface StepResult {
 
 export interface StepContext {
   model: ChatModel;
+  /** Read a leading `<think>…</think>` in the content as reasoning. */
+  thinkTags: boolean;
   writer: ChunkWriter;
   generateId: () => string;
   /** Called at each call's `tool-call-end`, to send `tool-input-available` or `-error`. */
@@ -77,12 +82,19 @@ export async function streamStep(
   };
   let result;
   try {
-    result = await forEachChatEvent(source, writer.signal, forward, flush, writer.ready);
+    result = await forEachChatEvent(
+      source,
+      writer.signal,
+      forward,
+      flush,
+      writer.ready,
+      context.thinkTags,
+    );
   } finally {
     flush();
   }
   progress.streamed = true;
-  closeText(writer, progress);
+  closeParts(writer, progress);
   const message = repairToolCallIds(result.message, toolCalls);
   return { message, finishReason: result.finishReason, usage: result.usage, toolCalls };
 
@@ -91,6 +103,25 @@ export async function streamStep(
     if (event.type === 'usage') return;
     if (event.choice !== 0) return;
     switch (event.type) {
+      case 'reasoning-delta': {
+        progress.reasoning += event.delta;
+        let id = progress.openReasoningId;
+        if (id === undefined) {
+          // Thinking again after some text (interleaved thinking): a new reasoning part
+          // after that text, so the parts stay in the order they were written.
+          flush();
+          closeText(writer, progress);
+          id = generateId();
+          progress.openReasoningId = id;
+          writer.write({ type: 'reasoning-start', id });
+        }
+        if (pending?.type === 'reasoning-delta' && pending.id === id) pending.delta += event.delta;
+        else {
+          flush();
+          pending = { type: 'reasoning-delta', id, delta: event.delta };
+        }
+        return;
+      }
       case 'text-delta':
       case 'refusal-delta': {
         // A refusal is shown as text: the user should read why there is no answer. The
@@ -99,9 +130,11 @@ export async function streamStep(
         else progress.refusal += event.delta;
         let id = progress.openTextId;
         if (id === undefined) {
+          flush();
+          // The reasoning is over once the answer starts: its part ends first.
+          closeReasoning(writer, progress);
           id = generateId();
           progress.openTextId = id;
-          flush();
           writer.write({ type: 'text-start', id });
         }
         if (pending?.type === 'text-delta' && pending.id === id) pending.delta += event.delta;
@@ -113,6 +146,7 @@ export async function streamStep(
       }
       case 'tool-call-start':
         flush();
+        closeReasoning(writer, progress);
         writer.write({
           type: 'tool-input-start',
           toolCallId: event.id,
@@ -145,12 +179,27 @@ export async function streamStep(
   }
 }
 
-type PendingDelta = Extract<UIMessageChunk, { type: 'text-delta' | 'tool-input-delta' }>;
+type PendingDelta = Extract<
+  UIMessageChunk,
+  { type: 'text-delta' | 'reasoning-delta' | 'tool-input-delta' }
+>;
 
-export function closeText(writer: ChunkWriter, progress: StepProgress): void {
+/** Ends the step's open reasoning and text parts (a step cut short, or its stream's end). */
+export function closeParts(writer: ChunkWriter, progress: StepProgress): void {
+  closeReasoning(writer, progress);
+  closeText(writer, progress);
+}
+
+function closeText(writer: ChunkWriter, progress: StepProgress): void {
   if (progress.openTextId === undefined) return;
   writer.write({ type: 'text-end', id: progress.openTextId });
   progress.openTextId = undefined;
+}
+
+function closeReasoning(writer: ChunkWriter, progress: StepProgress): void {
+  if (progress.openReasoningId === undefined) return;
+  writer.write({ type: 'reasoning-end', id: progress.openReasoningId });
+  progress.openReasoningId = undefined;
 }
 
 function isErrorResponse(source: Response | ReadableStream<Uint8Array>): boolean {

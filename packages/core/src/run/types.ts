@@ -52,6 +52,11 @@ export interface RunChatOptions {
   signal?: AbortSignal;
   /** The id sent in `start`. Default: `generateId()`. */
   messageId?: string;
+  /**
+   * Read a leading `<think>…</think>` in the model's content as reasoning (servers that answer
+   * that way; see `createThinkTagSplitter`). Default `false`.
+   */
+  thinkTags?: boolean;
   /** Sent in `start` (e.g. `{ model }`). */
   messageMetadata?: unknown;
   /** Ids for the message and text parts. Default `crypto.randomUUID`. */

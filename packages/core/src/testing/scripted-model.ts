@@ -15,8 +15,15 @@ export interface ScriptedToolCall {
   arguments?: string | readonly string[] | Record<string, unknown>;
 }
 
-/** One answer of a scripted model. Its parts are sent in this order: text, refusal, tool calls. */
+/**
+ * One answer of a scripted model. Its parts are sent in this order: reasoning, text, refusal,
+ * tool calls.
+ */
 export interface ScriptedResponse {
+  /** The model's thinking, a delta per piece, in `reasoningField`. */
+  reasoning?: string | readonly string[];
+  /** Default `'reasoning_content'` (DeepSeek, vLLM); OpenRouter and Groq use `'reasoning'`. */
+  reasoningField?: 'reasoning_content' | 'reasoning';
   /** A string is one delta, an array is one delta per piece. */
   text?: string | readonly string[];
   refusal?: string | readonly string[];
@@ -157,6 +164,8 @@ function buildFrames(
   const refusal = pieces(response.refusal);
   // OpenAI's first delta names the role; `content` is '' when text follows, else null.
   chunk({ role: 'assistant', content: text.length > 0 ? '' : null, refusal: null });
+  const reasoningField = response.reasoningField ?? 'reasoning_content';
+  for (const piece of pieces(response.reasoning)) chunk({ [reasoningField]: piece });
   for (const piece of text) chunk({ content: piece });
   for (const piece of refusal) chunk({ refusal: piece });
   toolCalls.forEach((toolCall, index) => {
