@@ -109,6 +109,7 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
       messages: toOpenAIMessages(request.messages, { system: config.systemPrompt }),
       tools,
       maxSteps: config.maxSteps,
+      thinkTags: provider.thinkTags,
       // enable_request_signal: fires when the client disconnects, which aborts the upstream call.
       signal: c.req.raw.signal,
       messageMetadata: { model: modelName },

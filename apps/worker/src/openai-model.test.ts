@@ -170,6 +170,31 @@ describe('createOpenAIModel', () => {
     });
   });
 
+  it('sends the reasoning of a tool-call turn back to DeepSeek only', async () => {
+    const call = { id: 'c1', type: 'function' as const, function: { name: 'f', arguments: '{}' } };
+    const turn = [
+      ...messages,
+      {
+        role: 'assistant' as const,
+        content: null,
+        reasoning_content: 'Think.',
+        tool_calls: [call],
+      },
+      { role: 'tool' as const, tool_call_id: 'c1', content: '1' },
+    ];
+    const sent = async (preset: (typeof PRESETS)[keyof typeof PRESETS]) => {
+      const upstream = fakeFetch(() => new Response(SSE));
+      await createOpenAIModel(options(upstream.fetch, { preset }))({ messages: turn });
+      return (upstream.calls[0]?.body as { messages: unknown[] }).messages[2];
+    };
+    expect(await sent(PRESETS.deepseek)).toEqual(turn[2]);
+    expect(await sent(PRESETS.openai)).toEqual({
+      role: 'assistant',
+      content: null,
+      tool_calls: [call],
+    });
+  });
+
   it('sends no `tools` key when the step has none', async () => {
     const upstream = fakeFetch(() => new Response(SSE));
     await createOpenAIModel(options(upstream.fetch))({ messages });

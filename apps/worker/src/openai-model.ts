@@ -1,6 +1,7 @@
 import { EdgechatError, type ChatModel } from '@edgechat/core';
 import OpenAI, { APIError, AzureOpenAI } from 'openai';
 import { PRESETS, samplingFields, type PresetSettings, type ProviderPreset } from './presets.js';
+import { withReasoningForUpstream } from './reasoning-sent-back.js';
 import { UpstreamStatusError } from './upstream-status.js';
 
 // Upstream calls go through the official `openai` SDK (6.x: `create({ stream: true,
@@ -59,7 +60,10 @@ export function createOpenAIModel(options: OpenAIModelOptions): ChatModel {
         .create(
           {
             model: options.model,
-            messages: messages as OpenAI.Chat.ChatCompletionMessageParam[],
+            messages: withReasoningForUpstream(
+              messages,
+              preset,
+            ) as OpenAI.Chat.ChatCompletionMessageParam[],
             ...(tools === undefined ? {} : { tools: tools as OpenAI.Chat.ChatCompletionTool[] }),
             stream: true,
             ...(preset.includeUsage ? { stream_options: { include_usage: true } } : {}),

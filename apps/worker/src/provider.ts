@@ -14,6 +14,8 @@ export interface Provider {
   model: string;
   /** Models a client may choose. */
   models: readonly string[];
+  /** The service answers with a leading `<think>…</think>` in the content (core `thinkTags`). */
+  thinkTags: boolean;
   /** The ChatModel for one of `models`. */
   create(model: string): ChatModel;
 }
@@ -30,7 +32,13 @@ export function selectProvider(config: WorkerConfig, overrides: ProviderOverride
   const apiKey = config.apiKey ?? (preset.needsKey ? undefined : '');
   if (apiKey === undefined) {
     const demo = overrides.model ?? createDemoModel();
-    return { name: 'demo', model: DEMO_MODEL_ID, models: [DEMO_MODEL_ID], create: () => demo };
+    return {
+      name: 'demo',
+      model: DEMO_MODEL_ID,
+      models: [DEMO_MODEL_ID],
+      thinkTags: false,
+      create: () => demo,
+    };
   }
   // One SDK client per model name, reused across requests.
   const models = new Map<string, ChatModel>();
@@ -38,6 +46,7 @@ export function selectProvider(config: WorkerConfig, overrides: ProviderOverride
     name: preset.name,
     model: config.model,
     models: config.allowedModels,
+    thinkTags: preset.thinkTags,
     create(model) {
       if (overrides.model !== undefined) return overrides.model;
       let chatModel = models.get(model);
