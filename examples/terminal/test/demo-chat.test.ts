@@ -12,6 +12,7 @@ const NEW_YORK =
 const DEMO_NOTE = `**Demo mode** — this answer comes from edgechat's offline demo model, not from a real LLM.
 
 - Ask about the time in a city, e.g. *"What time is it in Seoul and New York?"*: I call the \`get_current_time\` tool, once per city, in parallel.
+- Add *think* to a question, e.g. *"Think it through: what time is it in Seoul?"*, to see a reasoning model's thoughts stream first, in a Thinking block.
 - Everything else gets this note, streamed token by token like a real answer.
 - To talk to a real model, give edgechat an OpenAI API key:
 
@@ -95,7 +96,7 @@ describe('terminal chat with the demo model', () => {
       '│ user: hi',
       '└─ tools: get_current_time',
       ...DEMO_NOTE.split('\n').slice(0, -1),
-      '· finish: stop, tokens: 43 in / 97 out',
+      '· finish: stop, tokens: 43 in / 128 out',
       '> /debug',
       'debug off',
       '> hi again',

@@ -18,7 +18,7 @@ const chunk = (
   choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
   usage: null,
 });
-const usageChunk = (completion: number): ChatCompletionChunk => ({
+const usageChunk = (completion: number, reasoning = 0): ChatCompletionChunk => ({
   ...chunk({}),
   choices: [],
   usage: {
@@ -27,7 +27,7 @@ const usageChunk = (completion: number): ChatCompletionChunk => ({
     total_tokens: 7 + completion,
     prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
     completion_tokens_details: {
-      reasoning_tokens: 0,
+      reasoning_tokens: reasoning,
       audio_tokens: 0,
       accepted_prediction_tokens: 0,
       rejected_prediction_tokens: 0,
@@ -44,6 +44,21 @@ describe('buildChunks', () => {
       chunk({}, 'stop'),
       usageChunk(2),
     ]);
+  });
+
+  it('streams the reasoning first, in reasoning_content, counted as reasoning tokens', () => {
+    expect(buildChunks({ type: 'text', text: 'Four', reasoning: 'Two plus two' }, context)).toEqual(
+      [
+        chunk({ role: 'assistant', content: null, reasoning_content: '' }),
+        chunk({ reasoning_content: 'Two ' }),
+        chunk({ reasoning_content: 'plus ' }),
+        chunk({ reasoning_content: 'two' }),
+        chunk({ role: 'assistant', content: '', refusal: null }),
+        chunk({ content: 'Four' }),
+        chunk({}, 'stop'),
+        usageChunk(4, 3),
+      ],
+    );
   });
 
   it('streams parallel calls one after the other, arguments in fragments', () => {

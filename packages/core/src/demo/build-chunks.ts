@@ -36,6 +36,17 @@ export function buildChunks(reply: DemoReply, context: ChunkContext): ChatComple
 
   const chunks: ChatCompletionChunk[] = [];
   let completionTokens = 0;
+  // As DeepSeek streams a thinking model: the thoughts in `reasoning_content`, before any
+  // content or tool call, counted in usage's `reasoning_tokens`.
+  let reasoningTokens = 0;
+  if (reply.reasoning !== undefined) {
+    chunks.push(chunk({ role: 'assistant', content: null, reasoning_content: '' }));
+    for (const token of tokenizeText(reply.reasoning)) {
+      chunks.push(chunk({ reasoning_content: token }));
+      reasoningTokens++;
+    }
+    completionTokens += reasoningTokens;
+  }
   if (reply.type === 'text') {
     chunks.push(chunk({ role: 'assistant', content: '', refusal: null }));
     for (const token of tokenizeText(reply.text)) {
@@ -76,7 +87,7 @@ export function buildChunks(reply: DemoReply, context: ChunkContext): ChatComple
       total_tokens: context.promptTokens + completionTokens,
       prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
       completion_tokens_details: {
-        reasoning_tokens: 0,
+        reasoning_tokens: reasoningTokens,
         audio_tokens: 0,
         accepted_prediction_tokens: 0,
         rejected_prediction_tokens: 0,

@@ -6,6 +6,7 @@ import { createGetCurrentTime, createToolRegistry } from '../tools/index.js';
 import { createUIMessageBuilder } from '../ui-stream/index.js';
 import type { UIMessage, UIMessageChunk } from '../ui-stream/types.js';
 import { createDemoModel } from './index.js';
+import { tokenizeText } from './tokenize.js';
 
 // Thursday 2025-01-02 05:05:00 UTC
 const tools = createToolRegistry([
@@ -152,5 +153,46 @@ describe('runChat over the demo model', () => {
       text: "It's 05:05 (Thu) in UTC (UTC+00:00).",
       state: 'done',
     });
+  });
+
+  it('asked to think: reasoning parts before the calls and before the answer, in the final message', async () => {
+    const { message, finish } = await turn('Think it through: what time is it in Seoul?');
+    const reasoning = (id: string, text: string) => ({
+      type: 'reasoning',
+      id,
+      text,
+      state: 'done',
+    });
+    expect(message.parts.map((part) => part.type)).toEqual([
+      'step-start',
+      'reasoning',
+      'dynamic-tool',
+      'step-start',
+      'reasoning',
+      'text',
+    ]);
+    expect(message.parts[1]).toEqual(
+      reasoning(
+        'id2',
+        'The user wants the current time in Asia/Seoul. I have no clock of my own, so this needs the `get_current_time` tool. One call will do.',
+      ),
+    );
+    expect(message.parts[4]).toEqual(
+      reasoning(
+        'id3',
+        "The clock reading is back. I'll give each place's local time, in the order asked.",
+      ),
+    );
+    expect(finish?.messages[0]).toMatchObject({
+      role: 'assistant',
+      content: null,
+      reasoning_content: expect.stringMatching(/^The user wants the current time/) as unknown,
+    });
+    // Summed over both steps, one token per word as the demo counts them.
+    const tokens = [message.parts[1], message.parts[4]]
+      .map((part) => tokenizeText((part as { text: string }).text).length)
+      .reduce((a, b) => a + b);
+    expect(tokens).toBeGreaterThan(20);
+    expect(finish?.usage?.completion_tokens_details).toMatchObject({ reasoning_tokens: tokens });
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { OpenAIMessage, ToolDefinition } from '../openai/types.js';
 import { demoModeAnswer, noClockAnswer, otherToolsAnswer } from './canned-answers.js';
 import { planReply } from './plan-reply.js';
+import { demoReasoning } from './reasoning.js';
 
 const clockTool: ToolDefinition = {
   type: 'function',
@@ -110,6 +111,52 @@ describe('planReply', () => {
     expect(planReply([{ role: 'tool', tool_call_id: 'x', content: '1' }], undefined)).toEqual({
       type: 'text',
       text: demoModeAnswer('en'),
+    });
+  });
+});
+
+describe('planReply when the question asks to think', () => {
+  it('reasons before the tool calls, and again before the answer built from their results', () => {
+    const question = user('Think it through: what time is it in Seoul?');
+    const calls = planReply([question], [clockTool]);
+    expect(calls).toEqual({
+      type: 'tool-calls',
+      calls: [timeCall('Asia/Seoul')],
+      reasoning: demoReasoning({ type: 'time', zones: ['Asia/Seoul'] }, 'en'),
+    });
+    const results: OpenAIMessage[] = [
+      question,
+      {
+        role: 'assistant',
+        content: null,
+        tool_calls: [{ id: 'c1', type: 'function', function: timeCall('Asia/Seoul') }],
+      },
+      {
+        role: 'tool',
+        tool_call_id: 'c1',
+        content: JSON.stringify({
+          timezone: 'Asia/Seoul',
+          iso: '2026-03-01T21:00:00+09:00',
+          local: '2026-03-01 21:00:00',
+          utcOffset: '+09:00',
+        }),
+      },
+    ];
+    expect(planReply(results, [clockTool])).toMatchObject({
+      type: 'text',
+      reasoning: demoReasoning({ type: 'results', count: 1 }, 'en'),
+    });
+  });
+
+  it('reasons about any other question before the demo note; no-clock answers stay plain', () => {
+    expect(planReply([user('생각해 봐: 하늘은 왜 파랄까?')], [clockTool])).toEqual({
+      type: 'text',
+      text: demoModeAnswer('ko'),
+      reasoning: demoReasoning({ type: 'other', question: '생각해 봐: 하늘은 왜 파랄까?' }, 'ko'),
+    });
+    expect(planReply([user('Think: what time is it?')], undefined)).toEqual({
+      type: 'text',
+      text: noClockAnswer('en'),
     });
   });
 });
