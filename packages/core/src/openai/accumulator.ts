@@ -76,7 +76,8 @@ interface ChoiceState {
  *   carries `input` (JSON.parse of the arguments; `''` means `{}`) or `inputError`. At a
  *   finish_reason: the choice's `tool-call-end`s in index order, then `finish`.
  * - The first finish_reason of a choice counts; repeats are ignored.
- * - Every chunk with a `usage` object emits `usage`; the last one is the result's.
+ * - Every chunk with a `usage` object (or Groq's `x_groq.usage`) emits `usage`; the last one
+ *   is the result's.
  */
 export function createChatCompletionAccumulator(
   options: ChatCompletionAccumulatorOptions = {},
@@ -206,8 +207,9 @@ export function createChunkMerger(options: ChunkMergerOptions): ChunkMerger {
           events?.push({ type: 'finish', choice: state.index, finishReason });
         }
       }
-      if (typeof chunk.usage === 'object' && chunk.usage !== null) {
-        usage = chunk.usage;
+      const chunkUsage = chunk.usage ?? groqUsage(chunk);
+      if (typeof chunkUsage === 'object' && chunkUsage !== null) {
+        usage = chunkUsage;
         events?.push({ type: 'usage', usage });
       }
     },
@@ -232,6 +234,12 @@ export function createChunkMerger(options: ChunkMergerOptions): ChunkMerger {
       return result;
     },
   };
+}
+
+/** Groq puts usage in `x_groq.usage` (only read when `usage` is absent). */
+function groqUsage(chunk: ChatCompletionChunk): CompletionUsage | null | undefined {
+  const extension = chunk.x_groq;
+  return typeof extension === 'object' && extension !== null ? extension.usage : undefined;
 }
 
 function addText(state: ChoiceState, text: string, events: ChatStreamEvent[] | undefined): void {

@@ -1,6 +1,6 @@
 import { isEdgechatError } from '../base/errors.js';
 import { cutAt } from './encode-chat-completion-stream.js';
-import { streamChatCompletion } from './stream.js';
+import { streamChatCompletion, type StreamChatCompletionOptions } from './stream.js';
 import type {
   ChatCompletionResult,
   ChatCompletionSource,
@@ -20,7 +20,7 @@ export interface StreamOutcome {
 
 export async function runStream(
   source: ChatCompletionSource,
-  options?: StreamOptions,
+  options?: StreamChatCompletionOptions,
 ): Promise<StreamOutcome> {
   const events: ChatStreamEvent[] = [];
   const generator = streamChatCompletion(source, options);
@@ -54,7 +54,9 @@ export function joinDeltas(events: readonly ChatStreamEvent[]): ChatStreamEvent[
     const previous = joined.at(-1);
     if (
       previous !== undefined &&
-      (event.type === 'text-delta' || event.type === 'refusal-delta') &&
+      (event.type === 'text-delta' ||
+        event.type === 'refusal-delta' ||
+        event.type === 'reasoning-delta') &&
       previous.type === event.type &&
       previous.choice === event.choice
     ) {
@@ -81,7 +83,7 @@ export function joinDeltas(events: readonly ChatStreamEvent[]): ChatStreamEvent[
 /** The joined outcome: what the fixture files record. */
 export async function runJoined(
   source: ChatCompletionSource,
-  options?: StreamOptions,
+  options?: StreamChatCompletionOptions,
 ): Promise<StreamOutcome> {
   const outcome = await runStream(source, options);
   return { ...outcome, events: joinDeltas(outcome.events) };

@@ -10,7 +10,8 @@ import type { ChatCompletionChunk } from './types.js';
  * - JSON that is not an object → `invalid_chunk`, quoting the text (≤ 200 chars).
  * - An object with a non-null `error` → `upstream_error` with its message. OpenAI sends
  *   `{"error":{"message":…,"type":"server_error",…}}` mid-stream; OpenRouter adds `error` to an
- *   otherwise normal chunk whose finish_reason is "error".
+ *   otherwise normal chunk whose finish_reason is "error"; vLLM (before 0.9) sends its error
+ *   response itself, `{"object":"error","message":…,"type":…,"code":400}`, then `[DONE]`.
  * - `choices` absent is read as `[]` (some servers send keep-alive chunks without it); present
  *   and not an array → `invalid_chunk`.
  */
@@ -18,6 +19,7 @@ export function chunkOf(value: unknown, data: string): ChatCompletionChunk {
   if (!isRecord(value)) {
     throw new EdgechatError('invalid_chunk', `data line is not a chunk object: ${quote(data)}`);
   }
+  if (value.object === 'error') throw upstreamErrorFromEvent(value, data);
   const chunk = value as Partial<ChatCompletionChunk> & { error?: unknown };
   if (chunk.error !== undefined && chunk.error !== null) throw upstreamError(chunk.error, data);
   if (chunk.choices === undefined) chunk.choices = [];

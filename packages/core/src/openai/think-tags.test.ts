@@ -36,7 +36,7 @@ const cases: [string, string, Piece[]][] = [
     'a leading think block (newlines after both tags dropped)',
     '<think>\nThe user wants 2+2.\n</think>\n\nIt is **4**.',
     [
-      ['reasoning', 'The user wants 2+2.\n'],
+      ['reasoning', 'The user wants 2+2.'],
       ['text', 'It is **4**.'],
     ],
   ],
@@ -66,6 +66,15 @@ const cases: [string, string, Piece[]][] = [
   ['only the start of a tag', '<thi', [['text', '<thi']]],
   ['a near miss of the tag', '<thinking>x', [['text', '<thinking>x']]],
   ['only whitespace', ' \n', [['text', ' \n']]],
+  [
+    'whitespace inside the reasoning is kept',
+    '<think>a \n b\n\n</think>c',
+    [
+      ['reasoning', 'a \n b'],
+      ['text', 'c'],
+    ],
+  ],
+  ['cut inside the reasoning after whitespace', '<think>a  ', [['reasoning', 'a']]],
   [
     'Korean and emoji across the tags',
     '<think>생각 🤔</think>답: 4',
@@ -112,16 +121,16 @@ describe('createThinkTagSplitter', () => {
     );
   });
 
-  test('text goes out as it arrives once it cannot be a tag; reasoning holds back only a possible close tag', () => {
+  test('text goes out as it arrives once it cannot be a tag; reasoning holds back only a possible close tag and the whitespace before it', () => {
     const out: Piece[] = [];
     const splitter = createThinkTagSplitter();
     const emit = (kind: ThinkPieceKind, text: string): void => void out.push([kind, text]);
     splitter.push('<think>one </', emit);
-    expect(out).toEqual([['reasoning', 'one ']]);
+    expect(out).toEqual([['reasoning', 'one']]);
     splitter.push('b> two', emit);
     expect(out).toEqual([
-      ['reasoning', 'one '],
-      ['reasoning', '</b> two'],
+      ['reasoning', 'one'],
+      ['reasoning', ' </b> two'],
     ]);
     splitter.push('</think>An', emit);
     splitter.push('swer', emit);

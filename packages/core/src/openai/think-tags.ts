@@ -13,9 +13,9 @@ export type ThinkPieceKind = 'text' | 'reasoning';
  *
  * Only a tag at the very start of the answer (after whitespace) opens reasoning, and only
  * once: a `<think>` later in the answer is the answer's own text (a model explaining the
- * format). Whitespace right after `<think>` and right after `</think>` is dropped — the
- * templates put newlines there, and they would show as an empty first line. A stream that
- * ends inside the reasoning leaves it all as reasoning.
+ * format). Whitespace around the reasoning and right after `</think>` is dropped — the
+ * templates put newlines there, and they would show as empty lines. A stream that ends inside
+ * the reasoning leaves it all as reasoning.
  */
 export interface ThinkTagSplitter {
   push(content: string, emit: (kind: ThinkPieceKind, text: string) => void): void;
@@ -64,14 +64,17 @@ export function createThinkTagSplitter(): ThinkTagSplitter {
           rest = '';
           const close = text.indexOf(CLOSE);
           if (close !== -1) {
-            if (close > 0) emit('reasoning', text.slice(0, close));
+            const reasoning = text.slice(0, close).trimEnd();
+            if (reasoning !== '') emit('reasoning', reasoning);
             state = 'after';
             rest = text.slice(close + CLOSE.length);
             break;
           }
-          const keep = partialTagLength(text);
-          if (text.length > keep) emit('reasoning', text.slice(0, text.length - keep));
-          held = text.slice(text.length - keep);
+          // Held back: a possible start of `</think>`, and the whitespace before it, which is
+          // dropped if the tag follows.
+          const ready = trimmedEnd(text, text.length - partialTagLength(text));
+          if (ready > 0) emit('reasoning', text.slice(0, ready));
+          held = text.slice(ready);
           break;
         }
       }
@@ -81,12 +84,19 @@ export function createThinkTagSplitter(): ThinkTagSplitter {
   return {
     push,
     flush(emit) {
-      if (held === '') return;
       // An answer that is only whitespace, or only the start of `<think>`, is text after all.
-      emit(state === 'start' ? 'text' : 'reasoning', held);
+      const tail = state === 'start' ? held : held.trimEnd();
       held = '';
+      if (tail !== '') emit(state === 'start' ? 'text' : 'reasoning', tail);
     },
   };
+}
+
+/** Where the whitespace that ends `text.slice(0, end)` begins. */
+function trimmedEnd(text: string, end: number): number {
+  let i = end;
+  while (i > 0 && /\s/.test(text.charAt(i - 1))) i--;
+  return i;
 }
 
 /** How many characters at the end of `text` could be the start of `</think>`. */

@@ -56,6 +56,8 @@ export interface ChatCompletionChunk {
   model: string;
   choices: ChatCompletionChunkChoice[];
   usage?: CompletionUsage | null;
+  /** Groq's extensions; its usage comes here, on the last chunk, instead of in `usage`. */
+  x_groq?: { usage?: CompletionUsage | null; [key: string]: unknown } | null;
   system_fingerprint?: string | null;
   service_tier?: string | null;
 }
