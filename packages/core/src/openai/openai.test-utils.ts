@@ -5,7 +5,6 @@ import type {
   ChatCompletionResult,
   ChatCompletionSource,
   ChatStreamEvent,
-  StreamOptions,
 } from './types.js';
 
 /** Everything a consumer of `streamChatCompletion` observes. */
