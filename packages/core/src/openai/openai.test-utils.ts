@@ -1,11 +1,7 @@
 import { isEdgechatError } from '../base/errors.js';
 import { cutAt } from './encode-chat-completion-stream.js';
 import { streamChatCompletion, type StreamChatCompletionOptions } from './stream.js';
-import type {
-  ChatCompletionResult,
-  ChatCompletionSource,
-  ChatStreamEvent,
-} from './types.js';
+import type { ChatCompletionResult, ChatCompletionSource, ChatStreamEvent } from './types.js';
 
 /** Everything a consumer of `streamChatCompletion` observes. */
 export interface StreamOutcome {
