@@ -247,6 +247,35 @@ describe('the streamed chunks', () => {
       ]);
     },
   );
+
+  it.each(clients)(
+    'AI SDK %s reads a thinking model’s answer: a reasoning part, then the text',
+    async (_version, ai) => {
+      const sdk = ai as unknown as typeof aiV6;
+      const transport = new sdk.DefaultChatTransport<aiV6.UIMessage>({
+        api: `${dev.url}/api/chat`,
+        headers: { 'cf-connecting-ip': '192.0.2.201' },
+      });
+      const stream = await transport.sendMessages({
+        chatId: 'chat-e2e-reasoning',
+        messageId: undefined,
+        trigger: 'submit-message',
+        abortSignal: undefined,
+        messages: [
+          { id: 'u1', role: 'user', parts: [{ type: 'text', text: 'scenario: reasoning' }] },
+        ],
+      });
+      let last: aiV6.UIMessage | undefined;
+      for await (const message of sdk.readUIMessageStream({ stream, terminateOnError: true }))
+        last = message;
+      // 7.x also keeps the reasoning id and an undefined providerMetadata on the parts.
+      expect(last?.parts).toMatchObject([
+        { type: 'step-start' },
+        { type: 'reasoning', text: 'Two plus two is four.', state: 'done' },
+        { type: 'text', text: 'It is 4.', state: 'done' },
+      ]);
+    },
+  );
 });
 
 describe('incremental delivery', () => {

@@ -1,5 +1,5 @@
 // The built-in scenarios: a user message `scenario: <name>` picks one. Tests add their own.
-import { openAIChunk } from '../fixtures/openai-chunks.js';
+import { openAIChunk, textAnswerChunks } from '../fixtures/openai-chunks.js';
 import { TWO_CITY_ANSWER_ROUND, TWO_CITY_TOOL_ROUND } from '../fixtures/two-city-turn.js';
 import { errorFrame, streamOf, textAnswer, textAnswerStart } from './actions.js';
 import type { MockAction, MockRequest, MockScenario, MockStep } from './types.js';
@@ -34,6 +34,17 @@ export const DEFAULT_SCENARIOS: Readonly<Record<string, MockScenario>> = {
   'two-tools': [
     { actions: streamOf(TWO_CITY_TOOL_ROUND) },
     { actions: streamOf(TWO_CITY_ANSWER_ROUND) },
+  ],
+  /** A thinking model (DeepSeek's shape): reasoning_content first, then the answer. */
+  reasoning: [
+    {
+      actions: streamOf([
+        openAIChunk('chatcmpl-think', { role: 'assistant', content: null, reasoning_content: '' }),
+        openAIChunk('chatcmpl-think', { content: null, reasoning_content: 'Two plus two' }),
+        openAIChunk('chatcmpl-think', { content: null, reasoning_content: ' is four.' }),
+        ...textAnswerChunks('chatcmpl-think', ['It is ', '4.']),
+      ]),
+    },
   ],
   'cut-mid-stream': [
     {
