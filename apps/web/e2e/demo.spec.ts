@@ -28,3 +28,55 @@ test('the demo model, no API key and no mock: the same flow', async ({ page, dem
 });
 
 const SCREENSHOTS = join(import.meta.dirname, 'screenshots');
+
+test.describe('thinking, en', () => {
+  test.use({ locale: 'en-US' });
+
+  test('en, desktop: the Thinking block streams open, then folds to “Thought for N s”', async ({
+    page,
+    demoServer,
+  }) => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto(demoServer.url);
+    await ask(page, 'Think it through: what time is it in Seoul?');
+    const blocks = page.locator('.message.assistant details.reasoning');
+    // While the demo thinks, its thoughts are open to read.
+    await expect(blocks.first()).toHaveJSProperty('open', true);
+    await expect(blocks.first().locator('summary')).toHaveText(/^Thinking…/);
+    await expect(sendButton(page)).toHaveAttribute('aria-label', 'Send', { timeout: 20_000 });
+    // One block before the tool call, one before the answer; both closed once the answer came.
+    await expect(blocks).toHaveCount(2);
+    for (const block of await blocks.all()) {
+      await expect(block).toHaveJSProperty('open', false);
+      await expect(block.locator('summary')).toHaveText(/^Thought for \d+ s$/);
+    }
+    await expect(blocks.first()).toContainText('I have no clock of my own', {
+      useInnerText: false,
+    });
+    await expect(page.locator('.message.assistant .markdown').last()).toContainText('Seoul');
+    await blocks.first().locator('summary').click();
+    await expect(blocks.first()).toHaveJSProperty('open', true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'thinking-desktop-en.png') });
+  });
+});
+
+// The page's language follows the browser's (ko-KR for this file).
+test('thinking, ko, mobile 360 px, dark: the same in Korean, nothing sticks out', async ({
+  page,
+  demoServer,
+}) => {
+  await page.setViewportSize({ width: 360, height: 760 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(demoServer.url);
+  await ask(page, '생각해 보고 알려 줘: 서울이랑 뉴욕 몇 시야?');
+  await expect(sendButton(page)).toHaveAttribute('aria-label', '보내기', { timeout: 20_000 });
+  const blocks = page.locator('.message.assistant details.reasoning');
+  await expect(blocks).toHaveCount(2);
+  await expect(blocks.first().locator('summary')).toHaveText(/^\d+초 동안 생각함$/);
+  await blocks.first().locator('summary').click();
+  await expect(blocks.first()).toContainText('병렬로');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  expect(await seriousA11yViolations(page)).toEqual([]);
+  await page.screenshot({ path: join(SCREENSHOTS, 'thinking-mobile-ko.png') });
+});

@@ -174,7 +174,7 @@ describe('runChat over the demo model', () => {
     expect(message.parts[1]).toEqual(
       reasoning(
         'id2',
-        'The user wants the current time in Asia/Seoul. I have no clock of my own, so this needs the `get_current_time` tool. One call will do.',
+        'The user wants the current time in Asia/Seoul. I have no clock of my own, so this needs the get_current_time tool. One call will do.',
       ),
     );
     expect(message.parts[4]).toEqual(

@@ -20,10 +20,10 @@ describe('asksToThink', () => {
 describe('demoReasoning', () => {
   it('talks about the calls it is about to make, in both languages', () => {
     expect(demoReasoning({ type: 'time', zones: ['Asia/Seoul', 'America/New_York'] }, 'en')).toBe(
-      "The user wants the current time in Asia/Seoul, America/New_York. I have no clock of my own, so this needs the `get_current_time` tool. The 2 calls don't depend on each other, so I'll make them all at once, in parallel.",
+      "The user wants the current time in Asia/Seoul, America/New_York. I have no clock of my own, so this needs the get_current_time tool. The 2 calls don't depend on each other, so I'll make them all at once, in parallel.",
     );
     expect(demoReasoning({ type: 'time', zones: ['UTC'] }, 'ko')).toBe(
-      'UTC의 현재 시각을 알아야 한다. 나는 시계가 없으니 `get_current_time` 도구가 필요하다. 한 번만 부르면 된다.',
+      'UTC의 현재 시각을 알아야 한다. 나는 시계가 없으니 get_current_time 도구가 필요하다. 한 번만 부르면 된다.',
     );
   });
 

@@ -34,8 +34,8 @@ export function demoReasoning(topic: ReasoningTopic, language: DemoLanguage): st
       const zones = topic.zones.join(', ');
       const n = topic.zones.length;
       return ko
-        ? `${zones}의 현재 시각을 알아야 한다. 나는 시계가 없으니 \`get_current_time\` 도구가 필요하다. ${n > 1 ? `호출 ${n}개는 서로 기다릴 필요가 없으니 한 번에 병렬로 부른다.` : '한 번만 부르면 된다.'}`
-        : `The user wants the current time in ${zones}. I have no clock of my own, so this needs the \`get_current_time\` tool. ${n > 1 ? `The ${n} calls don't depend on each other, so I'll make them all at once, in parallel.` : 'One call will do.'}`;
+        ? `${zones}의 현재 시각을 알아야 한다. 나는 시계가 없으니 get_current_time 도구가 필요하다. ${n > 1 ? `호출 ${n}개는 서로 기다릴 필요가 없으니 한 번에 병렬로 부른다.` : '한 번만 부르면 된다.'}`
+        : `The user wants the current time in ${zones}. I have no clock of my own, so this needs the get_current_time tool. ${n > 1 ? `The ${n} calls don't depend on each other, so I'll make them all at once, in parallel.` : 'One call will do.'}`;
     }
     case 'results':
       return ko
@@ -47,8 +47,8 @@ export function demoReasoning(topic: ReasoningTopic, language: DemoLanguage): st
           ? `${topic.question.slice(0, QUOTE_LIMIT)}…`
           : topic.question;
       return ko
-        ? `질문: "${question}". 나는 edgechat의 오프라인 데모 모델이라 실제로 생각하지는 않는다. 하지만 추론 모델은 답하기 전에 바로 이렇게 생각을 스트리밍한다 — \`reasoning_content\`(DeepSeek, vLLM), \`reasoning\`(OpenRouter, Groq) 또는 \`<think>\` 태그로. 앱은 그것을 "생각 중" 블록에 보여 주고, 답이 시작되면 접는다. 이제 답을 쓴다.`
-        : `The question: "${question}". I'm edgechat's offline demo model, so there is no real thinking behind this — but a reasoning model streams its thoughts exactly like this before it answers, in \`reasoning_content\` (DeepSeek, vLLM), \`reasoning\` (OpenRouter, Groq) or \`<think>\` tags. The app shows them in a Thinking block that folds away once the answer starts. Now, the answer.`;
+        ? `질문: "${question}". 나는 edgechat의 오프라인 데모 모델이라 실제로 생각하지는 않는다. 하지만 추론 모델은 답하기 전에 바로 이렇게 생각을 스트리밍한다 — reasoning_content(DeepSeek, vLLM), reasoning(OpenRouter, Groq) 또는 <think> 태그로. 앱은 그것을 "생각하는 중" 블록에 보여 주고, 답이 시작되면 접는다. 이제 답을 쓴다.`
+        : `The question: "${question}". I'm edgechat's offline demo model, so there is no real thinking behind this — but a reasoning model streams its thoughts exactly like this before it answers, in reasoning_content (DeepSeek, vLLM), reasoning (OpenRouter, Groq) or <think> tags. The app shows them in a Thinking block that folds away once the answer starts. Now, the answer.`;
     }
   }
 }
