@@ -5,3 +5,4 @@ export * from './partial-json/index.js';
 export * from './tools/index.js';
 export * from './run/index.js';
 export * from './ui-stream/index.js';
+export * from './replay/index.js';

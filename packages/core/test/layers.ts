@@ -13,10 +13,11 @@ export const LAYERS: Readonly<Record<string, number>> = {
   'partial-json': 2,
   openai: 3,
   'ui-stream': 4,
-  tools: 5,
-  run: 6,
-  demo: 7,
-  testing: 8,
+  replay: 5,
+  tools: 6,
+  run: 7,
+  demo: 8,
+  testing: 9,
 };
 
 export interface SourceFile {
