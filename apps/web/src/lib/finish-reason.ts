@@ -37,7 +37,9 @@ export function withFinishReason(metadata: unknown, reason: UIFinishReason): unk
 /** What the app tells the person about how an answer ended; `undefined` for a normal end. */
 export type FinishNotice = 'length' | 'content-filter';
 
-export function finishNoticeOf(message: UIMessage): FinishNotice | undefined {
-  const reason = finishReasonOf(message);
+export function finishNotice(reason: UIFinishReason | undefined): FinishNotice | undefined {
   return reason === 'length' || reason === 'content-filter' ? reason : undefined;
 }
+
+export const finishNoticeOf = (message: UIMessage): FinishNotice | undefined =>
+  finishNotice(finishReasonOf(message));
