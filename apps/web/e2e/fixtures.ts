@@ -10,6 +10,8 @@ interface WorkerFixtures {
   server: WranglerDev;
   /** wrangler dev without OPENAI_API_KEY: the demo model. */
   demoServer: WranglerDev;
+  /** Like `server`, with three allowed models (the model picker). */
+  modelsServer: WranglerDev;
 }
 
 interface TestFixtures {
@@ -37,6 +39,19 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         MODEL: 'gpt-4o',
         ALLOWED_MODELS: 'gpt-4o',
         STATUS_WAIT_MS: '1000',
+      });
+      await use(dev);
+      await dev.stop();
+    },
+    { scope: 'worker', timeout: 120_000 },
+  ],
+  modelsServer: [
+    async ({ mock }, use) => {
+      const dev = await startWranglerDev({
+        OPENAI_API_KEY: 'sk-e2e-web-not-a-real-key',
+        OPENAI_BASE_URL: mock.url,
+        MODEL: 'gpt-4o',
+        ALLOWED_MODELS: 'gpt-4o,gpt-4o-mini,o4-mini',
       });
       await use(dev);
       await dev.stop();

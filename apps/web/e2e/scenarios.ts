@@ -1,7 +1,7 @@
 // What the mock OpenAI upstream answers in the web app's e2e tests. The mock picks a script by
 // the last user message (@edgechat/test-support/mock-openai); the app's messages are real
 // questions, so the default script (`echo`) is replaced by a router on keywords.
-import { TWO_CITY_TOOL_ROUND } from '@edgechat/test-support/fixtures';
+import { textAnswerChunks, TWO_CITY_TOOL_ROUND } from '@edgechat/test-support/fixtures';
 import {
   echo,
   ENDLESS,
@@ -66,6 +66,20 @@ export function deltasOf(text: string, size = 6): string[] {
   return deltas;
 }
 
+/** A text answer whose last choice chunk says `finishReason` (OpenAI's spelling) instead of stop. */
+function answerEndingWith(id: string, text: string, finishReason: string): MockStep {
+  const chunks = textAnswerChunks(id, deltasOf(text)).map((chunk) => ({
+    ...chunk,
+    choices: chunk.choices.map((choice) =>
+      choice.finish_reason === 'stop' ? { ...choice, finish_reason: finishReason } : choice,
+    ),
+  }));
+  return { actions: streamOf(chunks) };
+}
+
+export const CUT_ANSWER = 'Once upon a time, in a land far';
+export const CONTINUED_ANSWER = 'away, they lived happily ever after.';
+
 const paced = (ms: number) => () => [{ sleep: ms }] as MockAction[];
 
 const failsOnce = new Map<string, number>();
@@ -101,6 +115,11 @@ const router: MockScenario = (request) => {
     return { actions: textAnswer('chatcmpl-lines', lines, { between: paced(15) }) };
   }
   if (text.includes('forever')) return ENDLESS;
+  if (text.includes('long story')) return answerEndingWith('chatcmpl-cut', CUT_ANSWER, 'length');
+  if (text === 'Continue') return { actions: textAnswer('chatcmpl-more', [CONTINUED_ANSWER]) };
+  if (text.includes('filtered')) {
+    return answerEndingWith('chatcmpl-filtered', 'I cannot', 'content_filter');
+  }
   if (text.includes('rate limit')) {
     return failOnce(
       'rate',

@@ -15,6 +15,8 @@ export interface ChatLoopOptions {
   debug: { on: boolean };
   /** How the model's thinking is shown. Default `dim`. */
   reasoning?: ReasoningDisplay;
+  /** ANSI styles for notes (token limit, content filter). Default on. */
+  color?: boolean;
 }
 
 export interface ChatLoop {
@@ -29,6 +31,7 @@ export function createChatLoop(options: ChatLoopOptions): ChatLoop {
   const renderer = createChunkRenderer(output, {
     verbose: () => debug.on,
     reasoning: options.reasoning ?? 'dim',
+    color: options.color ?? true,
   });
   const interrupts = createInterruptPolicy();
   // Taken now, not in run(): readline's iterator only buffers lines emitted after it exists,

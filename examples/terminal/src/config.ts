@@ -29,7 +29,7 @@ Environment:
   SYSTEM_PROMPT            default "${DEFAULT_SYSTEM_PROMPT}"
   EDGECHAT_DEMO_DELAY_MS   demo model: ms between tokens (default 20)
   EDGECHAT_NOW             fixed clock for get_current_time, an ISO date (tests, demos)
-  NO_COLOR                 thinking is marked with "… " instead of dimmed`;
+  NO_COLOR                 thinking is marked with "… " instead of dimmed; notes are plain`;
 
 const FLAGS_WITH_VALUE = new Set(['--model', '--system']);
 

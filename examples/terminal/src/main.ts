@@ -49,12 +49,9 @@ async function main(): Promise<number> {
       ? { output: process.stdout, terminal: true, prompt: '> ' }
       : { terminal: false }),
   });
-  const reasoning = config.hideReasoning
-    ? 'hidden'
-    : process.stdout.isTTY === true && (process.env.NO_COLOR ?? '') === ''
-      ? 'dim'
-      : 'plain';
-  const loop = createChatLoop({ lines, output, session, interactive, debug, reasoning });
+  const color = process.stdout.isTTY === true && (process.env.NO_COLOR ?? '') === '';
+  const reasoning = config.hideReasoning ? 'hidden' : color ? 'dim' : 'plain';
+  const loop = createChatLoop({ lines, output, session, interactive, debug, reasoning, color });
 
   output.line(describeProvider(config.provider));
   if (interactive) output.line(HELP);

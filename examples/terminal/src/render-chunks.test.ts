@@ -7,11 +7,12 @@ function render(
   chunks: UIMessageChunk[],
   verbose = false,
   reasoning: ReasoningDisplay = 'dim',
+  color = true,
 ): string[] {
   const writes: string[] = [];
   const renderer = createChunkRenderer(
     createTerminalOutput((text) => writes.push(text)),
-    { verbose: () => verbose, reasoning },
+    { verbose: () => verbose, reasoning, color },
   );
   for (const chunk of chunks) renderer.push(chunk);
   return writes;
@@ -156,5 +157,46 @@ describe('createChunkRenderer', () => {
         true,
       ),
     ).toEqual(['Hi', '\n', '· finish: stop, tokens: 12 in / 3 out\n', '· finish: unknown\n']);
+  });
+
+  describe('an answer that did not end on its own', () => {
+    const cut = (finishReason: 'length' | 'content-filter'): UIMessageChunk[] => [
+      { type: 'text-start', id: 't' },
+      { type: 'text-delta', id: 't', delta: 'Once upon' },
+      { type: 'text-end', id: 't' },
+      { type: 'finish', finishReason },
+    ];
+    const LIMIT = '[stopped at the token limit — type "continue" to go on]';
+    const FILTER = "[stopped by the provider's content filter]";
+
+    it('says so on a dimmed line of its own on a terminal', () => {
+      expect(render(cut('length'))).toEqual(['Once upon', '\n', `\u001b[2m${LIMIT}\u001b[22m\n`]);
+      expect(render(cut('content-filter'))).toEqual([
+        'Once upon',
+        '\n',
+        `\u001b[2m${FILTER}\u001b[22m\n`,
+      ]);
+    });
+
+    it('plainly without color (piped, NO_COLOR), before the debug line', () => {
+      expect(render(cut('length'), true, 'plain', false).join('')).toBe(
+        `Once upon\n${LIMIT}\n· finish: length\n`,
+      );
+      expect(render(cut('content-filter'), false, 'hidden', false).join('')).toBe(
+        `Once upon\n${FILTER}\n`,
+      );
+    });
+
+    it.each(['stop', 'tool-calls', 'error', 'other', undefined] as const)(
+      'no note for %s',
+      (finishReason) => {
+        expect(
+          render([
+            { type: 'text-delta', id: 't', delta: 'Done.' },
+            finishReason === undefined ? { type: 'finish' } : { type: 'finish', finishReason },
+          ]),
+        ).toEqual(['Done.', '\n']);
+      },
+    );
   });
 });

@@ -1,4 +1,5 @@
 import type { UIMessageChunk } from '@edgechat/core';
+import { finishNote } from './finish-note.js';
 import type { TerminalOutput } from './terminal-output.js';
 
 const MAX_SHOWN = 300;
@@ -29,14 +30,17 @@ const NOT_DIM = '\u001b[22m';
  * Prints a run's UI message chunks as they come: text deltas at once, no buffering; one line
  * per tool call when its result (or error) is known, `⚙ name {args} → {result}`, in the order
  * results arrive; the model's thinking dimmed (see `ReasoningDisplay`), on lines of its own
- * before the answer; an `error` chunk as `✗ message`; an abort as `[stopped]`. With `verbose`
- * (debug mode) the finish reason and token usage follow each answer.
+ * before the answer; an `error` chunk as `✗ message`; an abort as `[stopped]`; an answer cut at
+ * the token limit or by the content filter with a note saying so (`finishNote`), dimmed when
+ * `color` is on (default), plain otherwise. With `verbose` (debug mode) the finish reason and
+ * token usage follow each answer.
  */
 export function createChunkRenderer(
   output: TerminalOutput,
-  options: { verbose: () => boolean; reasoning?: ReasoningDisplay },
+  options: { verbose: () => boolean; reasoning?: ReasoningDisplay; color?: boolean },
 ): ChunkRenderer {
   const display = options.reasoning ?? 'dim';
+  const color = options.color ?? true;
   const calls = new Map<string, { name: string; input: unknown }>();
   // Thinking ends before the answer; a stream that skips reasoning-end still ends it here.
   let thinking = false;
@@ -94,10 +98,13 @@ export function createChunkRenderer(
         case 'abort':
           output.line('[stopped]');
           break;
-        case 'finish':
+        case 'finish': {
           output.endLine();
+          const note = finishNote(chunk.finishReason);
+          if (note !== undefined) output.line(color ? `${DIM}${note}${NOT_DIM}` : note);
           if (options.verbose()) output.line(describeFinish(chunk));
           break;
+        }
         default:
           break;
       }

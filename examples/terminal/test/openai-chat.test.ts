@@ -215,6 +215,41 @@ describe('terminal chat against an OpenAI-compatible server', () => {
     expect(code).toBe(0);
   });
 
+  it.each([
+    ['length', '[stopped at the token limit — type "continue" to go on]'],
+    ['content_filter', "[stopped by the provider's content filter]"],
+  ])('finish_reason %s: a plain note when piped; "continue" goes on', async (reason, note) => {
+    const cut = textAnswerChunks('chatcmpl-cut', ['Once upon']).map((chunk) => ({
+      ...chunk,
+      choices: chunk.choices.map((choice) =>
+        choice.finish_reason === 'stop' ? { ...choice, finish_reason: reason } : choice,
+      ),
+    }));
+    const { stdout, requests } = await chatWith(
+      [sse(cut), textReply(' a time.')],
+      ['Tell a story', 'continue'],
+    );
+    expect(stdout).toBe(
+      [
+        `edgechat — gpt-test via ${mock?.url}`,
+        '> Tell a story',
+        'Once upon',
+        note,
+        '> continue',
+        ' a time.',
+        '',
+      ].join('\n'),
+    );
+    expect(requests[1]?.body).toMatchObject({
+      messages: [
+        { role: 'system', content: SYSTEM },
+        { role: 'user', content: 'Tell a story' },
+        { role: 'assistant', content: 'Once upon' },
+        { role: 'user', content: 'continue' },
+      ],
+    });
+  });
+
   it('prints each token the moment it arrives', async () => {
     const [role, first, second, finish] = textAnswerChunks('chatcmpl-paced', [
       'First half',

@@ -32,12 +32,41 @@ describe('parseServerConfig', () => {
     });
   });
 
-  it.each([null, 'x', {}, { provider: 'anthropic', model: 'x' }, { provider: 'demo', model: 1 }])(
-    'rejects %j',
-    (value) => {
-      expect(parseServerConfig(value)).toBeUndefined();
-    },
-  );
+  it.each([
+    'openai',
+    'openrouter',
+    'ollama',
+    'deepseek',
+    'groq',
+    'together',
+    'vllm',
+    'lmstudio',
+    'azure',
+    'workers-ai',
+    'demo',
+    'a-preset-from-a-newer-worker',
+  ])('takes the provider name %j as it is', (provider) => {
+    expect(parseServerConfig({ provider, model: 'm' })).toEqual({
+      provider,
+      model: 'm',
+      models: ['m'],
+      tools: [],
+      limits: {},
+    });
+  });
+
+  it.each([
+    null,
+    'x',
+    {},
+    { provider: '', model: 'x' },
+    { provider: 7, model: 'x' },
+    { provider: null, model: 'x' },
+    { model: 'x' },
+    { provider: 'demo', model: 1 },
+  ])('rejects %j', (value) => {
+    expect(parseServerConfig(value)).toBeUndefined();
+  });
 });
 
 describe('fetchServerConfig', () => {

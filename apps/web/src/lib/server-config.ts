@@ -1,6 +1,11 @@
 /** `GET /api/config` (DESIGN.md §4), plus `systemPrompt` when the worker publishes it. */
 export interface ServerConfig {
-  provider: 'openai' | 'demo';
+  /**
+   * The worker's provider preset (`openai`, `openrouter`, `ollama`, …) or `demo` for the
+   * offline model. Any name is taken as it is: a preset added to the worker later needs no
+   * change here, and only `demo` changes what the app shows.
+   */
+  provider: string;
   model: string;
   models: string[];
   tools: { name: string; description: string }[];
@@ -13,7 +18,9 @@ export function parseServerConfig(value: unknown): ServerConfig | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const record = value as Record<string, unknown>;
   const { provider, model, models, tools, limits, systemPrompt } = record;
-  if ((provider !== 'openai' && provider !== 'demo') || typeof model !== 'string') return undefined;
+  if (typeof provider !== 'string' || provider === '' || typeof model !== 'string') {
+    return undefined;
+  }
   const config: ServerConfig = {
     provider,
     model,

@@ -27,6 +27,10 @@ export const en: Messages = {
   thinkingFor: (seconds) => `Thinking… ${seconds} s`,
   thoughtFor: (seconds) => `Thought for ${seconds} s`,
   stopped: 'Stopped',
+  finishLength: 'Stopped at the token limit.',
+  continueAnswer: 'Continue',
+  continuePrompt: 'Continue',
+  finishContentFilter: "The provider's content filter stopped this answer.",
 
   copyCode: 'Copy code',
   copied: 'Copied',

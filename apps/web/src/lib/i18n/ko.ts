@@ -27,6 +27,10 @@ export const ko: Messages = {
   thinkingFor: (seconds) => `생각하는 중… ${seconds}초`,
   thoughtFor: (seconds) => `${seconds}초 동안 생각함`,
   stopped: '중지됨',
+  finishLength: '토큰 한도에 도달해 답변이 중간에 멈췄습니다.',
+  continueAnswer: '이어서 답변',
+  continuePrompt: '계속',
+  finishContentFilter: '제공자의 콘텐츠 필터로 답변이 중단되었습니다.',
 
   copyCode: '코드 복사',
   copied: '복사됨',

@@ -28,6 +28,13 @@ export interface Messages {
   /** Once it answered: how long it thought. */
   thoughtFor: (seconds: number) => string;
   stopped: string;
+  /** Under an answer the model ended at its output token limit. */
+  finishLength: string;
+  /** The button under such an answer, and the message it sends. */
+  continueAnswer: string;
+  continuePrompt: string;
+  /** Under an answer the provider's content filter ended. */
+  finishContentFilter: string;
 
   copyCode: string;
   copied: string;

@@ -155,4 +155,34 @@ describe('createAnswer: one pass over the chunks', () => {
       true,
     ]);
   });
+
+  it('records the finish reason in the metadata, beside what the server sent', () => {
+    const answer = answerWithClock();
+    const chunks: UIMessageChunk[] = [
+      { type: 'start', messageId: 'm1', messageMetadata: { model: 'gpt-4o' } },
+      { type: 'text-start', id: 't' },
+      { type: 'text-delta', id: 't', delta: 'Once upon' },
+      { type: 'text-end', id: 't' },
+    ];
+    chunks.forEach((chunk) => answer.push(chunk));
+    expect([answer.finishReason, answer.snapshot().metadata]).toEqual([
+      undefined,
+      { model: 'gpt-4o' },
+    ]);
+    answer.push({ type: 'finish', finishReason: 'length', messageMetadata: { usage: { n: 1 } } });
+    expect(answer.finishReason).toBe('length');
+    expect(answer.snapshot()).toEqual({
+      id: 'm1',
+      role: 'assistant',
+      metadata: { model: 'gpt-4o', usage: { n: 1 }, finishReason: 'length' },
+      parts: [{ type: 'text', text: 'Once upon', state: 'done' }],
+    });
+  });
+
+  it('a finish without a reason (an older chunk set) records none', () => {
+    const answer = answerWithClock();
+    answer.push({ type: 'start', messageId: 'm1' });
+    answer.push({ type: 'finish' });
+    expect([answer.finishReason, answer.snapshot().metadata]).toEqual([undefined, undefined]);
+  });
 });

@@ -1,9 +1,11 @@
 import {
   createUIMessageBuilder,
+  type UIFinishReason,
   type UIMessage,
   type UIMessageChunk,
   type UIMessagePart,
 } from '@edgechat/core';
+import { withFinishReason } from '../finish-reason.js';
 import { reasoningTimeKey } from '../reasoning-time.js';
 import type { ToolTime } from '../storage/index.js';
 import { ChunkLog, type ChunkLogView } from './chunk-log.js';
@@ -24,7 +26,10 @@ export interface Answer {
   push(chunk: UIMessageChunk): void;
   /** Whether something to show has arrived (text, reasoning, a tool call, data). */
   readonly visible: boolean;
-  /** A copy of the message so far that differs, for the UI, wherever the message changed. */
+  /**
+   * A copy of the message so far that differs, for the UI, wherever the message changed; once
+   * a `finish` chunk named its reason, the metadata records it (`finishReasonOf`).
+   */
   snapshot(): UIMessage;
   /** The tool times, when they changed since the last call; otherwise `undefined`. */
   takeToolTimes(): Record<string, ToolTime> | undefined;
@@ -36,6 +41,8 @@ export interface Answer {
   readonly error: string | undefined;
   /** Whether an `abort` chunk arrived. */
   readonly aborted: boolean;
+  /** The `finishReason` of the `finish` chunk, when it had one. */
+  readonly finishReason: UIFinishReason | undefined;
 }
 
 /** Chunks that put something on screen (the others only open the message or a step). */
@@ -97,7 +104,7 @@ export function createAnswer(options: AnswerOptions): Answer {
     get visible() {
       return visible;
     },
-    snapshot: () => snapshot(builder.message),
+    snapshot: () => snapshot(builder.message, builder.finishReason),
     takeToolTimes() {
       if (!timesChanged) return undefined;
       timesChanged = false;
@@ -116,6 +123,9 @@ export function createAnswer(options: AnswerOptions): Answer {
     get aborted() {
       return builder.aborted;
     },
+    get finishReason() {
+      return builder.finishReason;
+    },
   };
 }
 
@@ -123,8 +133,10 @@ export function createAnswer(options: AnswerOptions): Answer {
  * The builder mutates text, reasoning and data parts in place; tool parts it replaces. A copy
  * of the mutable ones (and of the parts array) is enough for the UI to see every change.
  */
-function snapshot(message: UIMessage): UIMessage {
-  return { ...message, parts: message.parts.map(copyIfMutable) };
+function snapshot(message: UIMessage, finishReason: UIFinishReason | undefined): UIMessage {
+  const copy = { ...message, parts: message.parts.map(copyIfMutable) };
+  if (finishReason !== undefined) copy.metadata = withFinishReason(message.metadata, finishReason);
+  return copy;
 }
 
 function copyIfMutable(part: UIMessagePart): UIMessagePart {

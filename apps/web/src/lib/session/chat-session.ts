@@ -1,4 +1,5 @@
 import type { UIMessage, UIMessageChunk } from '@edgechat/core';
+import { finishNotice, type FinishNotice } from '../finish-reason.js';
 import { afterNextPaint, createFrameBatcher, nextFrame, type FrameScheduler } from '../frames.js';
 import { newId } from '../id.js';
 import type { ChatError, ToolTime } from '../storage/index.js';
@@ -12,6 +13,9 @@ import { timeSliced } from './time-sliced.js';
 import { requestAnswer, type TransportOptions } from './transport.js';
 
 export type ChatStatus = 'ready' | 'submitted' | 'streaming';
+
+/** What `announce` says: a piece of the answer, or how the answer ended. */
+export type AnnounceKind = 'text' | 'done' | 'stopped' | 'error' | FinishNotice;
 
 /** What a conversation shows. Replaced, never mutated: a changed field is a new object. */
 export interface ChatSessionState {
@@ -42,8 +46,11 @@ export interface ChatSessionOptions extends TransportOptions {
   now?: () => number;
   /** Something worth saving changed: a message was sent, an answer ended. */
   onChange?: () => void;
-  /** Says a finished piece of the answer, or the answer's end, to screen readers. */
-  announce?: (text: string, kind: 'text' | 'done' | 'stopped' | 'error') => void;
+  /**
+   * Says a finished piece of the answer, or the answer's end, to screen readers; an answer cut
+   * at the token limit or by the content filter ends with that kind instead of `done`.
+   */
+  announce?: (text: string, kind: AnnounceKind) => void;
   /** How long the stream loop may run before it lets the browser paint. Default 4 ms. */
   sliceMs?: number;
   /** Waits until the browser has painted (default `afterNextPaint`). */
@@ -175,7 +182,13 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
       controller = undefined;
       set({ replacing: undefined, error, stopped, status: 'ready' });
     }
-    options.announce?.('', error !== undefined ? 'error' : stopped ? 'stopped' : 'done');
+    const end: AnnounceKind =
+      error !== undefined
+        ? 'error'
+        : stopped
+          ? 'stopped'
+          : (finishNotice(current.finishReason) ?? 'done');
+    options.announce?.('', end);
     options.onChange?.();
   }
 

@@ -45,7 +45,7 @@ export const TOOL_TURN: UIMessageChunk[] = [
 export const TOOL_TURN_MESSAGE: UIMessage = {
   id: 'm1',
   role: 'assistant',
-  metadata: { model: 'gpt-4o', usage: { total_tokens: 30 } },
+  metadata: { model: 'gpt-4o', usage: { total_tokens: 30 }, finishReason: 'stop' },
   parts: [
     { type: 'step-start' },
     {

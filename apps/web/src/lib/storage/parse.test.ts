@@ -40,6 +40,27 @@ describe('parseConversation', () => {
     ]);
   });
 
+  it('keeps a known finish reason and drops one it does not know', () => {
+    const answer = (id: string, metadata: unknown) => ({
+      id,
+      role: 'assistant',
+      metadata,
+      parts: [{ type: 'text', text: 'Once', state: 'done' }],
+    });
+    const conversation = parseConversation(
+      stored([
+        answer('a', { model: 'm', finishReason: 'length' }),
+        answer('b', { model: 'm', finishReason: 'out-of-coffee' }),
+        answer('c', { finishReason: { nested: true } }),
+      ]),
+    );
+    expect(conversation?.messages.map((message) => message.metadata)).toEqual([
+      { model: 'm', finishReason: 'length' },
+      { model: 'm' },
+      {},
+    ]);
+  });
+
   it.each([
     ['a system message', [{ id: 's', role: 'system', parts: [{ type: 'text', text: 'x' }] }]],
     ['a broken known part', [{ id: 'a', role: 'assistant', parts: [{ type: 'text' }] }]],

@@ -1,4 +1,5 @@
 import { validateUIMessages, type UIMessage } from '@edgechat/core';
+import { isFinishReason } from '../finish-reason.js';
 import type { ChatError, Conversation, ToolTime } from './types.js';
 
 // Stored data is input like any other: another version of the app, a browser extension or a
@@ -53,12 +54,22 @@ export function parseConversation(value: unknown): Conversation | undefined {
 /**
  * The messages through the core's one UIMessage validator — the same rules as the worker's for a
  * request, except that a part type this version does not know (a newer version's) is left out
- * rather than failing the chat. A part saved mid-stream is as done as it will ever be.
+ * rather than failing the chat. A part saved mid-stream is as done as it will ever be, and a
+ * finish reason the app does not know is dropped (the answer then shows no finish notice).
  */
 function parseMessages(value: unknown): UIMessage[] | undefined {
   const result = validateUIMessages(value, { unknownParts: 'skip' });
   if (!result.ok) return undefined;
   for (const message of result.messages) {
+    const { metadata } = message;
+    if (
+      isRecord(metadata) &&
+      'finishReason' in metadata &&
+      !isFinishReason(metadata.finishReason)
+    ) {
+      const { finishReason: _dropped, ...rest } = metadata;
+      message.metadata = rest;
+    }
     for (const part of message.parts) {
       if (part.type === 'text' || part.type === 'reasoning') part.state = 'done';
     }
