@@ -8,7 +8,8 @@ import {
   type ChatModel,
   type ToolRegistry,
 } from '@edgechat/core';
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { answersFor, registerAnswerRoutes, startAnswer } from './answers/routes.js';
 import { getConfig, type WorkerConfig } from './config.js';
 import { corsFor } from './cors.js';
 import { ApiError, errorResponse, onError, onNotFound } from './errors.js';
@@ -38,6 +39,8 @@ export type AppEnv = { Bindings: Env };
 /** API routes and the methods they answer; anything else under /api/ is a JSON 404. */
 const ROUTES = {
   '/api/chat': 'POST',
+  '/api/chat/:id/stream': 'GET',
+  '/api/chat/:id/stop': 'POST',
   '/api/config': 'GET, HEAD',
   '/api/health': 'GET, HEAD',
 } as const;
@@ -56,6 +59,9 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
     }
     return provider;
   };
+
+  const limiterFor = (c: Context<AppEnv>): RateLimiter | undefined =>
+    deps.rateLimiter === undefined ? c.env.RATE_LIMITER : (deps.rateLimiter ?? undefined);
 
   const app = new Hono<AppEnv>();
   app.onError(onError);
@@ -90,9 +96,7 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
     if (config.configError !== undefined) {
       throw new ApiError(500, 'config_error', config.configError);
     }
-    const limiter =
-      deps.rateLimiter === undefined ? c.env.RATE_LIMITER : (deps.rateLimiter ?? undefined);
-    await enforceRateLimit(limiter, c.req.raw, config.rateLimitPeriod);
+    await enforceRateLimit(limiterFor(c), c.req.raw, config.rateLimitPeriod);
     const body = await readJsonBody(c.req.raw, config.limits.maxBodyBytes);
     const provider = providerFor(config);
     const request = parseChatRequest(body, {
@@ -100,13 +104,28 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
       allowedModels: provider.models,
     });
     const modelName = request.model ?? provider.model;
+    const messages = toOpenAIMessages(request.messages, { system: config.systemPrompt });
+    // AI SDK 5.0 clients reject chunks newer than theirs; richer ones go to a client that asks.
+    const chunkSet = parseUIChunkSet(c.req.header(UI_CHUNK_SET_HEADER));
+
+    // A chat's answer is made by the chat's Durable Object, so it survives a dropped
+    // connection; a request without a chat id is answered here, as it always was.
+    const answers = request.id === undefined ? undefined : answersFor(c.env);
+    if (answers !== undefined && request.id !== undefined) {
+      return startAnswer(answers, request.id, {
+        messages,
+        model: modelName,
+        chunkSet,
+        settings: config.answers,
+      });
+    }
 
     const upstream = watchUpstreamStatus(provider.create(modelName));
     let runEnded = (): void => {};
     const ended = new Promise<void>((resolve) => (runEnded = resolve));
     const chunks = runChat({
       model: upstream.model,
-      messages: toOpenAIMessages(request.messages, { system: config.systemPrompt }),
+      messages,
       tools,
       maxSteps: config.maxSteps,
       thinkTags: provider.thinkTags,
@@ -121,8 +140,6 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
       await chunks.cancel().catch(() => {});
       throw failure;
     }
-    // AI SDK 5.0 clients reject chunks newer than theirs; richer ones go to a client that asks.
-    const chunkSet = parseUIChunkSet(c.req.header(UI_CHUNK_SET_HEADER));
     return new Response(encodeUIMessageStream(chunks, { chunkSet }), {
       headers: {
         ...UI_MESSAGE_STREAM_HEADERS,
@@ -130,6 +147,8 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
       },
     });
   });
+
+  registerAnswerRoutes(app, limiterFor);
 
   for (const [path, allow] of Object.entries(ROUTES)) {
     app.all(path, () =>

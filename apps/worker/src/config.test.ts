@@ -25,6 +25,13 @@ const DEFAULTS: WorkerConfig = {
   statusWaitMs: 2000,
   allowedOrigins: [],
   rateLimitPeriod: 60,
+  answers: {
+    enabled: true,
+    disconnectGraceMs: 30_000,
+    heartbeatMs: 15_000,
+    maxBytes: 1_048_576,
+    retentionMs: 900_000,
+  },
   warnings: [],
   configError: undefined,
 };
@@ -53,6 +60,11 @@ describe('readConfig', () => {
         STATUS_WAIT_MS: '0',
         ALLOWED_ORIGINS: 'https://a.example, http://localhost:5173',
         RATE_LIMIT_PERIOD: '10',
+        RESUMABLE_ANSWERS: 'off',
+        DISCONNECT_GRACE_MS: '0',
+        HEARTBEAT_MS: '5000',
+        ANSWER_MAX_BYTES: '2048',
+        ANSWER_RETENTION_MS: '3600000',
         PROVIDER: 'ollama',
         SITE_URL: 'https://chat.example',
         SITE_NAME: ' edgechat ',
@@ -74,6 +86,13 @@ describe('readConfig', () => {
       statusWaitMs: 0,
       allowedOrigins: ['https://a.example', 'http://localhost:5173'],
       rateLimitPeriod: 10,
+      answers: {
+        enabled: false,
+        disconnectGraceMs: 0,
+        heartbeatMs: 5000,
+        maxBytes: 2048,
+        retentionMs: 3_600_000,
+      },
       warnings: [],
       configError: undefined,
     } satisfies WorkerConfig);
@@ -100,6 +119,7 @@ describe('readConfig', () => {
         IDLE_TIMEOUT_MS: true,
         STATUS_WAIT_MS: '999999',
         RATE_LIMIT_PERIOD: 'NaN',
+        ANSWER_RETENTION_MS: '60000',
       }),
     ).toEqual({
       ...DEFAULTS,
@@ -115,6 +135,8 @@ describe('readConfig', () => {
         'IDLE_TIMEOUT_MS',
         'STATUS_WAIT_MS',
         'RATE_LIMIT_PERIOD',
+        // Under the 10 minutes a client is promised to come back in.
+        'ANSWER_RETENTION_MS',
       ],
     });
   });

@@ -48,10 +48,25 @@ export interface WorkerConfig {
   allowedOrigins: readonly string[];
   /** Seconds sent as `retry-after` when rate limited. */
   rateLimitPeriod: number;
+  /** Answers to a request with a chat `id` survive a dropped connection (src/answers/). */
+  answers: AnswerSettings;
   /** Names of vars whose value was ignored. */
   warnings: readonly string[];
   /** Set when vars contradict each other: every /api/chat answers 500 `config_error` with it. */
   configError: string | undefined;
+}
+
+export interface AnswerSettings {
+  /** `RESUMABLE_ANSWERS` (default on; `off` turns the Durable Object path off). */
+  enabled: boolean;
+  /** How long an answer goes on with no client connected; 0 stops it at once. */
+  disconnectGraceMs: number;
+  /** An SSE comment goes out after this long without an event; 0 for none. */
+  heartbeatMs: number;
+  /** Bytes of an answer's chunks stored for replay. */
+  maxBytes: number;
+  /** How long a finished answer can be replayed. */
+  retentionMs: number;
 }
 
 export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
@@ -78,6 +93,11 @@ const NUMBERS = {
   IDLE_TIMEOUT_MS: { min: 100, max: 600_000, fallback: 30_000, integer: true },
   STATUS_WAIT_MS: { min: 0, max: 30_000, fallback: 2000, integer: true },
   RATE_LIMIT_PERIOD: { min: 1, max: 3600, fallback: 60, integer: true },
+  DISCONNECT_GRACE_MS: { min: 0, max: 600_000, fallback: 30_000, integer: true },
+  HEARTBEAT_MS: { min: 0, max: 300_000, fallback: 15_000, integer: true },
+  ANSWER_MAX_BYTES: { min: 1024, max: 64 * 1024 * 1024, fallback: 1024 * 1024, integer: true },
+  // At least the 10 minutes a client may take to come back.
+  ANSWER_RETENTION_MS: { min: 600_000, max: 7 * 86_400_000, fallback: 900_000, integer: true },
 } satisfies Record<string, Bounds>;
 
 /** `env` as the runtime gives it: vars may be strings, or JSON values when set as such. */
@@ -145,6 +165,13 @@ export function readConfig(source: ConfigSource): WorkerConfig {
     statusWaitMs: number('STATUS_WAIT_MS'),
     allowedOrigins: list(env.ALLOWED_ORIGINS),
     rateLimitPeriod: number('RATE_LIMIT_PERIOD'),
+    answers: {
+      enabled: !/^(?:off|false|0|no)$/i.test(text(env.RESUMABLE_ANSWERS)),
+      disconnectGraceMs: number('DISCONNECT_GRACE_MS'),
+      heartbeatMs: number('HEARTBEAT_MS'),
+      maxBytes: number('ANSWER_MAX_BYTES'),
+      retentionMs: number('ANSWER_RETENTION_MS'),
+    },
     warnings,
     configError: undefined,
   };

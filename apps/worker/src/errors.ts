@@ -14,6 +14,7 @@ export type ApiErrorCode =
   | 'message_too_large'
   | 'unsupported_media_type'
   | 'invalid_request'
+  | 'invalid_chat_id'
   | 'not_found'
   | 'method_not_allowed'
   | 'rate_limited'

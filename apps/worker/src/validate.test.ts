@@ -62,7 +62,7 @@ describe('parseChatRequest', () => {
     expect(
       parseChatRequest(
         {
-          id: 'chat-1',
+          id: 'chat-1-Zx9q_Kp3mW7rT2',
           model: 'gpt-4o-mini',
           trigger: 'submit-message',
           messages: [
@@ -97,7 +97,7 @@ describe('parseChatRequest', () => {
         OPTIONS,
       ),
     ).toEqual({
-      id: 'chat-1',
+      id: 'chat-1-Zx9q_Kp3mW7rT2',
       model: 'gpt-4o-mini',
       messages: [
         {

@@ -1,5 +1,6 @@
 import { validateUIMessages, type UIMessage } from '@edgechat/core';
 import type { Limits } from './config.js';
+import { parseChatId } from './answers/chat-id.js';
 import { ApiError } from './errors.js';
 
 // DESIGN.md §4: `POST /api/chat` takes `{ id?, messages: UIMessage[] | {role, content}[], model? }`.
@@ -20,8 +21,6 @@ export interface ValidationOptions {
   allowedModels: readonly string[];
 }
 
-const MAX_ID_LENGTH = 256;
-
 export function parseChatRequest(value: unknown, options: ValidationOptions): ChatRequest {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     invalid('body', 'must be a JSON object');
@@ -29,7 +28,8 @@ export function parseChatRequest(value: unknown, options: ValidationOptions): Ch
   const body = value as Record<string, unknown>;
   const request: ChatRequest = { messages: [] };
 
-  if (body.id !== undefined) request.id = parseId(body.id, 'id');
+  // The chat id is the key to the chat's answer (src/answers/): unguessable, or a 400.
+  if (body.id !== undefined) request.id = parseChatId(body.id, 'id');
 
   const messages = body.messages;
   if (messages === undefined) invalid('messages', 'is required');
@@ -50,12 +50,6 @@ export function parseChatRequest(value: unknown, options: ValidationOptions): Ch
   }
   if (body.model !== undefined) request.model = parseModel(body.model, options.allowedModels);
   return request;
-}
-
-function parseId(value: unknown, path: string): string {
-  if (typeof value !== 'string') invalid(path, 'must be a string');
-  if (value.length > MAX_ID_LENGTH) invalid(path, `must be at most ${MAX_ID_LENGTH} characters`);
-  return value;
 }
 
 function parseModel(value: unknown, allowed: readonly string[]): string {

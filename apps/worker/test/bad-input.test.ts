@@ -469,12 +469,19 @@ describe('bad input → clear JSON error, never a 500', () => {
     expect(await answers(chatInit(assistantWith({ ...toolPart, input: nested(65) })))).toEqual(
       invalid('messages[0].parts[0].input: must not be nested deeper than 64 levels'),
     );
-    expect(await answers(chatInit({ id: ['x'], ...userSays('hi') }))).toEqual(
-      invalid('id: must be a string'),
-    );
-    expect(await answers(chatInit({ id: 'x'.repeat(257), ...userSays('hi') }))).toEqual(
-      invalid('id: must be at most 256 characters'),
-    );
+    // The chat id is the key to its answer: anything guessable or odd is a 400.
+    const badId = [
+      400,
+      {
+        error: {
+          code: 'invalid_chat_id',
+          message: 'id: a chat id is 16–128 characters of A–Z, a–z, 0–9, "_" and "-".',
+        },
+      },
+    ];
+    for (const id of [['x'], 'short', 'x'.repeat(129), 'sixteen-chars-ok/../', '', 42]) {
+      expect(await answers(chatInit({ id, ...userSays('hi') }))).toEqual(badId);
+    }
     expect(
       await answers(
         chatInit({ messages: [{ role: 'user', parts: [{ type: 'data-x', data: 1 }] }] }),
