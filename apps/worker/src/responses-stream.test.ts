@@ -229,3 +229,68 @@ describe('responsesToChatCompletions', () => {
     },
   );
 });
+
+describe('responsesToChatCompletions, bad input', () => {
+  const text = [...responseStart(ID), ...messageItem('msg_1', 0, ['Hel', 'lo']).slice(0, 4)];
+
+  it('a stream that ends without response.completed ends without finish or [DONE]: the core calls it cut off', async () => {
+    const sse = responsesSSE(text);
+    // Also when the body stops inside the last event: that event is dropped, not garbage.
+    const cutInLastEvent = sse.slice(0, sse.length - 30);
+    for (const body of [sse, `${sse}data: [DONE]\n\n`, cutInLastEvent]) {
+      const { whole, differs } = await translateAtEveryCut(body);
+      expect(framesOf(whole)).toEqual(
+        body === cutInLastEvent
+          ? [chunk({ content: 'Hel' })]
+          : [chunk({ content: 'Hel' }), chunk({ content: 'lo' })],
+      );
+      expect(differs).toEqual([]);
+    }
+    const failure = await collectChatCompletion(new Response(await translate(sse))).catch(
+      (error: unknown) => error,
+    );
+    expect(failure).toMatchObject({
+      code: 'stream_truncated',
+      partial: { message: { role: 'assistant', content: 'Hello' } },
+    });
+  });
+
+  it('data that is not JSON goes on as it came, so the core fails the step as unreadable', async () => {
+    const body = `${responsesSSE(text.slice(0, 5))}data: {"type":\ndata: oops\n\n`;
+    expect(await translate(body)).toBe(
+      `data: ${JSON.stringify(chunk({ content: 'Hel' }))}\n\ndata: {"type":\ndata: oops\n\n`,
+    );
+    await expect(collectChatCompletion(new Response(await translate(body)))).rejects.toMatchObject({
+      code: 'invalid_chunk',
+    });
+  });
+
+  it('an `event: error` with plain text is an error frame', async () => {
+    expect(framesOf(await translate('event: error\ndata: upstream overloaded\n\n'))).toEqual([
+      { error: { message: 'upstream overloaded', type: 'server_error', code: null } },
+    ]);
+  });
+
+  it('streams: a delta goes out before the upstream sends the rest', async () => {
+    const transform = responsesToChatCompletions();
+    const writer = transform.writable.getWriter();
+    const reader = transform.readable.getReader();
+    void writer.write(new TextEncoder().encode(responsesSSE(text.slice(0, 5))));
+    const first = await reader.read();
+    expect(framesOf(new TextDecoder().decode(first.value))).toEqual([chunk({ content: 'Hel' })]);
+    await writer.abort('done');
+  });
+
+  it('a body that fails fails the translated body with the same reason (a timeout stays a timeout)', async () => {
+    const reason = new DOMException('The model stopped answering for 0.1 s.', 'TimeoutError');
+    const upstream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(responsesSSE(text)));
+        controller.error(reason);
+      },
+    });
+    await expect(
+      new Response(upstream.pipeThrough(responsesToChatCompletions())).text(),
+    ).rejects.toBe(reason);
+  });
+});
