@@ -182,6 +182,8 @@ export const PRESETS: Readonly<Record<PresetName, ProviderPreset>> = {
     api: 'responses',
     baseURL: 'https://api.openai.com/v1',
     reasoningModels: OPENAI_REASONING_MODELS,
+    // Where the adapter puts the reasoning summary in the stream it hands the core.
+    reasoningField: 'reasoning_content',
   },
 };
 

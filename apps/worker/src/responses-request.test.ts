@@ -126,6 +126,14 @@ describe('toResponsesRequest', () => {
     });
   });
 
+  it('a token limit below the Responses API\u2019s minimum of 16 is raised to it', () => {
+    const request = toResponsesRequest(
+      { messages: [{ role: 'user', content: 'hi' }] },
+      { ...settings, maxTokens: 5 },
+    );
+    expect(request.max_output_tokens).toBe(16);
+  });
+
   it('no tools → no `tools` key; no system message → no `instructions` key', () => {
     const request = toResponsesRequest({ messages: [{ role: 'user', content: 'hi' }] }, settings);
     expect(Object.keys(request)).toEqual([

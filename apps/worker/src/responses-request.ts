@@ -6,6 +6,8 @@ import { isReasoningModel, type ProviderPreset } from './presets.js';
 // and `role: 'tool'` results. The Responses API takes the same conversation as a list of
 // input items, where a tool call and its result are items of their own, matched by `call_id`.
 
+const MIN_OUTPUT_TOKENS = 16;
+
 export type ResponsesRequest = OpenAI.Responses.ResponseCreateParamsStreaming;
 
 export interface ResponsesRequestSettings {
@@ -39,7 +41,9 @@ export function toResponsesRequest(
     // Nothing is kept on OpenAI's side: every step sends the whole history, as with Chat
     // Completions, so a conversation never depends on a stored response id.
     store: false,
-    max_output_tokens: settings.maxTokens,
+    // The Responses API rejects a limit below 16 (Chat Completions takes 1); a tiny MAX_TOKENS
+    // still gets a short answer rather than a 400 on every request.
+    max_output_tokens: Math.max(MIN_OUTPUT_TOKENS, settings.maxTokens),
     // Reasoning models reject `temperature`; they can stream a summary of their thinking,
     // which is all the API shows of it.
     ...(reasoning ? { reasoning: { summary: 'auto' } } : { temperature: settings.temperature }),

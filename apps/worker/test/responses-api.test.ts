@@ -4,6 +4,7 @@
 import type { UIMessageChunk } from '@edgechat/core';
 import {
   messageItem,
+  responseObject,
   responsesSSE,
   responseStart,
   TWO_CITY_ANSWER_ROUND,
@@ -14,9 +15,19 @@ import {
   TWO_CITY_TOOL_ROUND,
   type ResponsesEvent,
 } from '@edgechat/test-support/fixtures';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../src/app.js';
-import { json, normalize, openaiEnv, parseWire, postChat, userSays } from './helpers.js';
+import {
+  json,
+  normalize,
+  openaiEnv,
+  parseWire,
+  PLANTED_KEY,
+  postChat,
+  userSays,
+} from './helpers.js';
+
+afterEach(() => vi.restoreAllMocks());
 
 interface Upstream {
   fetch: typeof fetch;
@@ -143,6 +154,37 @@ describe('PROVIDER=openai-responses', () => {
         },
       ],
     );
+  });
+
+  it('response.failed quoting the key: a fixed error text, the key in neither the body nor the logs', async () => {
+    const logged: string[] = [];
+    for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
+        logged.push(
+          args
+            .map((arg) =>
+              arg instanceof Error ? `${arg.message} ${String(arg.cause)}` : String(arg),
+            )
+            .join(' '),
+        );
+      });
+    }
+    const failed: ResponsesEvent[] = [
+      ...responseStart('resp_failed'),
+      {
+        type: 'response.failed',
+        response: responseObject('resp_failed', 'failed', {
+          error: { code: 'server_error', message: `Incorrect API key provided: ${PLANTED_KEY}` },
+        }),
+      },
+    ];
+    const app = createApp({ rateLimiter: null, fetch: upstream([responsesSSE(failed)]).fetch });
+    const body = await (await postChat(app, userSays('hi'), RESPONSES_ENV)).text();
+    expect(parseWire(body).filter((chunk) => chunk.type === 'error')).toEqual([
+      { type: 'error', errorText: 'The model service failed while answering. Please try again.' },
+    ]);
+    expect(body).not.toContain(PLANTED_KEY);
+    expect(logged.join('\n')).not.toContain(PLANTED_KEY);
   });
 
   it('an upstream status before streaming is decided as for Chat Completions', async () => {
