@@ -207,7 +207,7 @@ describe('readConfig: PROVIDER', () => {
 
   it('is a config error for an unknown name, or a preset whose URL must be given', () => {
     expect(readConfig({ PROVIDER: 'anthropic' }).configError).toBe(
-      'PROVIDER must be one of openai, openrouter, ollama, deepseek, groq, together, vllm, lmstudio, azure, workers-ai.',
+      'PROVIDER must be one of openai, openrouter, ollama, deepseek, groq, together, vllm, lmstudio, azure, workers-ai, openai-responses.',
     );
     expect(readConfig({ PROVIDER: 'azure' }).configError).toBe(
       'PROVIDER=azure needs OPENAI_BASE_URL: its URL names your resource and deployment (see the worker README).',

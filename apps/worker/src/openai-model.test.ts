@@ -2,44 +2,10 @@ import { EdgechatError } from '@edgechat/core';
 import { describe, expect, it } from 'vitest';
 import { createOpenAIModel, type OpenAIModelOptions } from './openai-model.js';
 import { PRESETS } from './presets.js';
+import { fakeFetch, untilAborted } from './fake-upstream.test-utils.js';
 import { UpstreamStatusError } from './upstream-status.js';
 
 const KEY = 'sk-test-openai-model-0123456789';
-
-interface Call {
-  url: string;
-  method: string;
-  authorization: string | null;
-  headers: Headers;
-  body: unknown;
-  signal: AbortSignal | undefined;
-}
-
-/** A fake `fetch`: records each call and answers with `respond(call)`. */
-function fakeFetch(respond: (call: Call) => Promise<Response> | Response) {
-  const calls: Call[] = [];
-  const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const request = new Request(input, init);
-    const call: Call = {
-      url: request.url,
-      method: request.method,
-      authorization: request.headers.get('authorization'),
-      headers: request.headers,
-      body: JSON.parse(await request.text()) as unknown,
-      signal: init?.signal ?? undefined,
-    };
-    calls.push(call);
-    return respond(call);
-  };
-  return { fetch: fetch as typeof globalThis.fetch, calls };
-}
-
-/** Resolves never, rejects with the signal's reason when it fires (as fetch does). */
-function untilAborted(signal: AbortSignal | undefined): Promise<never> {
-  return new Promise((_resolve, reject) => {
-    signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
-  });
-}
 
 function options(
   fetch: typeof globalThis.fetch,

@@ -26,6 +26,7 @@ describe('findPreset', () => {
       lmstudio: 'http://localhost:1234/v1',
       azure: null,
       'workers-ai': null,
+      'openai-responses': 'https://api.openai.com/v1',
     });
   });
 });
@@ -60,6 +61,14 @@ describe('a preset records its quirks', () => {
       auth: 'api-key',
       apiVersion: '2024-10-21',
     });
+  });
+
+  it('only openai-responses asks through the Responses API, with OpenAI\u2019s reasoning models', () => {
+    expect(PRESET_NAMES.filter((name) => PRESETS[name].api === 'responses')).toEqual([
+      'openai-responses',
+    ]);
+    expect(PRESETS['openai-responses'].reasoningModels).toBe(PRESETS.openai.reasoningModels);
+    expect(PRESETS['openai-responses'].needsKey).toBe(true);
   });
 
   it('only DeepSeek needs reasoning sent back; local servers need no key', () => {

@@ -15,6 +15,7 @@ export const PRESET_NAMES = [
   'lmstudio',
   'azure',
   'workers-ai',
+  'openai-responses',
 ] as const;
 
 export type PresetName = (typeof PRESET_NAMES)[number];
@@ -26,6 +27,11 @@ export interface ProviderPreset {
   name: PresetName;
   /** Shown in `/api/config` and logs. */
   label: string;
+  /**
+   * Which OpenAI API the service is asked through: Chat Completions (every compatible
+   * server), or OpenAI's Responses API (`POST /responses`, src/responses-model.ts).
+   */
+  api: 'chat-completions' | 'responses';
   /** The default `OPENAI_BASE_URL`; undefined → the deployment must set it (it names the deployment or host). */
   baseURL: string | undefined;
   /** Without a key the worker runs the demo model; a local server needs none. */
@@ -65,6 +71,7 @@ const OPENAI_REASONING_MODELS = /^(?:o\d|gpt-5)/;
 const none = (): Record<string, string> => ({});
 
 const base = {
+  api: 'chat-completions',
   needsKey: true,
   auth: 'bearer',
   includeUsage: true,
@@ -166,6 +173,18 @@ export const PRESETS: Readonly<Record<PresetName, ProviderPreset>> = {
     reasoningField: 'reasoning_content',
     thinkTags: true,
   },
+  // OpenAI's newer API: the same models, with reasoning summaries a Chat Completions stream
+  // never carries. The adapter translates both ways, so the core still reads Chat Completions.
+  'openai-responses': {
+    ...base,
+    name: 'openai-responses',
+    label: 'OpenAI (Responses API)',
+    api: 'responses',
+    baseURL: 'https://api.openai.com/v1',
+    reasoningModels: OPENAI_REASONING_MODELS,
+    // Where the adapter puts the reasoning summary in the stream it hands the core.
+    reasoningField: 'reasoning_content',
+  },
 };
 
 /** The preset a `PROVIDER` value names; blank → OpenAI; anything else → undefined. */
@@ -177,13 +196,18 @@ export function findPreset(value: string | undefined): ProviderPreset | undefine
     : undefined;
 }
 
+/** Whether the preset's service treats `model` as a reasoning model (no `temperature`). */
+export function isReasoningModel(preset: ProviderPreset, model: string): boolean {
+  return preset.reasoningModels?.test(model) === true;
+}
+
 /** The body fields a preset changes for one model: the token limit's name and `temperature`. */
 export function samplingFields(
   preset: ProviderPreset,
   model: string,
   settings: { temperature: number; maxTokens: number },
 ): Record<string, number> {
-  if (preset.reasoningModels?.test(model) === true) {
+  if (isReasoningModel(preset, model)) {
     return { max_completion_tokens: settings.maxTokens };
   }
   return { temperature: settings.temperature, [preset.maxTokensField]: settings.maxTokens };

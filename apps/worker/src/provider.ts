@@ -3,6 +3,7 @@ import { createDemoModel, DEMO_MODEL_ID } from '@edgechat/core/demo';
 import type { WorkerConfig } from './config.js';
 import { createOpenAIModel } from './openai-model.js';
 import type { PresetName } from './presets.js';
+import { createResponsesModel } from './responses-model.js';
 
 /**
  * Where answers come from: the `PROVIDER` preset's service with a key (or without one for a
@@ -51,7 +52,9 @@ export function selectProvider(config: WorkerConfig, overrides: ProviderOverride
       if (overrides.model !== undefined) return overrides.model;
       let chatModel = models.get(model);
       if (chatModel === undefined) {
-        chatModel = createOpenAIModel({
+        // The preset says which API its service is asked through; both adapters take the same options.
+        const createModel = preset.api === 'responses' ? createResponsesModel : createOpenAIModel;
+        chatModel = createModel({
           apiKey,
           baseURL: config.baseURL,
           preset,

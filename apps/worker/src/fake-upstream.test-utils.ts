@@ -1,0 +1,36 @@
+// A fake upstream for the model adapters' tests: a `fetch` that records each call.
+
+export interface Call {
+  url: string;
+  method: string;
+  authorization: string | null;
+  headers: Headers;
+  body: unknown;
+  signal: AbortSignal | undefined;
+}
+
+/** A fake `fetch`: records each call and answers with `respond(call)`. */
+export function fakeFetch(respond: (call: Call) => Promise<Response> | Response) {
+  const calls: Call[] = [];
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const request = new Request(input, init);
+    const call: Call = {
+      url: request.url,
+      method: request.method,
+      authorization: request.headers.get('authorization'),
+      headers: request.headers,
+      body: JSON.parse(await request.text()) as unknown,
+      signal: init?.signal ?? undefined,
+    };
+    calls.push(call);
+    return respond(call);
+  };
+  return { fetch: fetch as typeof globalThis.fetch, calls };
+}
+
+/** Resolves never, rejects with the signal's reason when it fires (as fetch does). */
+export function untilAborted(signal: AbortSignal | undefined): Promise<never> {
+  return new Promise((_resolve, reject) => {
+    signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
+}
