@@ -10,14 +10,17 @@ import { parseChatId } from './chat-id.js';
 // the worker validates and rate-limits; the chat's Durable Object does the rest.
 
 /** The chat's object, or `undefined` when resumable answers are off or not bound. */
-export function answersFor(env: Env): DurableObjectNamespace | undefined {
+type Answers = Env['CHAT_ANSWERS'];
+
+export function answersFor(env: Env): Answers | undefined {
   if (!getConfig(env).answers.enabled) return undefined;
-  return (env as { CHAT_ANSWERS?: DurableObjectNamespace }).CHAT_ANSWERS;
+  // A deployment whose config lost the binding answers as without a chat id.
+  return (env as Partial<Pick<Env, 'CHAT_ANSWERS'>>).CHAT_ANSWERS;
 }
 
 /** `POST /api/chat` with an `id`: the answer is made by the chat's object. */
 export function startAnswer(
-  namespace: DurableObjectNamespace,
+  namespace: Answers,
   chatId: string,
   request: AnswerRequest,
 ): Promise<Response> {
@@ -57,6 +60,6 @@ export function registerAnswerRoutes(
   });
 }
 
-function stubFor(namespace: DurableObjectNamespace, chatId: string): DurableObjectStub {
+function stubFor(namespace: Answers, chatId: string): DurableObjectStub {
   return namespace.get(namespace.idFromName(chatId));
 }
