@@ -114,6 +114,25 @@ describe('a client that drops and comes back', () => {
     expect(ids(a)[0]).toBe(3);
   });
 
+  it('a new question while an answer runs: the old one is stopped and ended, the new one is the one replayed', async () => {
+    const first = watched(createScriptedModel([{ text: ['old'], hang: true }]));
+    answerDeps.model = first.model;
+    const id = chatId();
+    const old = frameReader(await start(id));
+    await old.next();
+    answerDeps.model = createScriptedModel([{ text: ['new answer'] }]);
+    const fresh = chunksOf(await allFrames(await start(id)));
+    let last: AnswerFrame | undefined;
+    for (let frame = await old.next(); frame; frame = await old.next()) last = frame;
+    expect(last).toMatchObject({ done: true });
+    expect(first.aborted()).toBe(true);
+    const replay = chunksOf(await allFrames(await resume(id)));
+    expect(replay).toEqual(fresh);
+    expect(replay.filter((c) => c.type === 'text-delta')).toEqual([
+      { type: 'text-delta', id: expect.any(String) as string, delta: 'new answer' },
+    ]);
+  });
+
   it('no answer for a chat: 204; a malformed id: 400 on every route', async () => {
     const none = await resume(chatId());
     expect([none.status, await none.text()]).toEqual([204, '']);

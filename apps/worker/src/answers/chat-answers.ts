@@ -88,6 +88,8 @@ export class ChatAnswers extends DurableObject<Env> {
     // log ended first, so nothing of it is written over the new one.
     this.run?.stop();
     this.log?.end();
+    this.readers = 0;
+    clearTimeout(this.grace ?? null);
     this.store.clear();
     const answer: StoredAnswer = {
       state: { lastSeq: 0, storedBytes: 0, capped: false, ended: false },
@@ -125,7 +127,8 @@ export class ChatAnswers extends DurableObject<Env> {
     }
     let left = false;
     const leave = (): void => {
-      if (left || !live) return;
+      // Readers of an answer that was replaced were already let go (start resets the count).
+      if (left || !live || this.log !== log) return;
       left = true;
       this.readers--;
     };
@@ -178,6 +181,7 @@ export class ChatAnswers extends DurableObject<Env> {
       log.append({ type: 'finish' });
       log.end();
       answer.endedAt = Date.now();
+      void this.ctx.storage.setAlarm(answer.endedAt + answer.settings.retentionMs);
     }
     this.answer = { ...answer, state: log.state };
     this.log = log;
