@@ -12,10 +12,11 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { answersFor, registerAnswerRoutes, startAnswer } from './answers/routes.js';
 import { getConfig, type WorkerConfig } from './config.js';
 import { corsFor } from './cors.js';
+import { checkOrigin } from './origin-check.js';
 import { ApiError, errorResponse, onError, onNotFound } from './errors.js';
 import { selectProvider, type Provider } from './provider.js';
 import { enforceRateLimit, type RateLimiter } from './rate-limit.js';
-import { readJsonBody } from './read-json-body.js';
+import { assertJsonRequest, readJsonBody } from './read-json-body.js';
 import { securityHeaders } from './security-headers.js';
 import { createTools } from './tools.js';
 import { watchUpstreamStatus } from './upstream-status.js';
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
   app.notFound(onNotFound);
   app.use('*', securityHeaders);
   app.use('/api/*', cors);
+  app.use('/api/*', checkOrigin);
 
   app.get('/api/health', (c) => c.json({ ok: true }));
 
@@ -96,6 +98,9 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
     if (config.configError !== undefined) {
       throw new ApiError(500, 'config_error', config.configError);
     }
+    // Method, origin (middleware), content type and declared size first: they cost nothing,
+    // and a request they refuse must not spend the client's rate limit.
+    assertJsonRequest(c.req.raw, config.limits.maxBodyBytes);
     await enforceRateLimit(limiterFor(c), c.req.raw, config.rateLimitPeriod);
     const body = await readJsonBody(c.req.raw, config.limits.maxBodyBytes);
     const provider = providerFor(config);

@@ -6,7 +6,8 @@ import { cors } from 'hono/cors';
 // (a preflight then gets the route's 405): the web app is served from the same origin.
 
 const ALLOW_METHODS = ['GET', 'HEAD', 'POST', 'OPTIONS'];
-const ALLOW_HEADERS = ['content-type', UI_CHUNK_SET_HEADER];
+// last-event-id: a client on another origin resuming an answer (GET /api/chat/:id/stream).
+const ALLOW_HEADERS = ['content-type', 'last-event-id', UI_CHUNK_SET_HEADER];
 const EXPOSE_HEADERS = ['retry-after', 'x-vercel-ai-ui-message-stream'];
 
 /** `origins` as configured: empty → CORS off; contains `'*'` → any origin. */

@@ -15,6 +15,8 @@ export type ApiErrorCode =
   | 'unsupported_media_type'
   | 'invalid_request'
   | 'invalid_chat_id'
+  | 'forbidden_origin'
+  | 'rate_limiter_unavailable'
   | 'not_found'
   | 'method_not_allowed'
   | 'rate_limited'

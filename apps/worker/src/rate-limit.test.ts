@@ -20,10 +20,11 @@ const request = (headers: Record<string, string> = {}) =>
   new Request('https://w.example/api/chat', { headers });
 
 describe('enforceRateLimit', () => {
-  it('keys by CF-Connecting-IP and lets a request under the limit through', async () => {
+  it('keys by the client (an IPv6 /64) and lets a request under the limit through', async () => {
     const { rateLimiter, keys } = limiter(true);
     await enforceRateLimit(rateLimiter, request({ 'cf-connecting-ip': '2001:db8::1' }), 60);
-    expect(keys).toEqual(['2001:db8::1']);
+    await enforceRateLimit(rateLimiter, request({ 'cf-connecting-ip': '2001:db8::2:1' }), 60);
+    expect(keys).toEqual(['ip6:2001:db8:0:0::/64', 'ip6:2001:db8:0:0::/64']);
   });
 
   it('answers 429 with retry-after over the limit', async () => {
@@ -41,22 +42,29 @@ describe('enforceRateLimit', () => {
     ]).toEqual([429, 'rate_limited', { 'retry-after': '10' }]);
   });
 
-  it("uses one shared key when the header is missing (never the case on Cloudflare's edge)", async () => {
+  it("requests without an IP get a bucket of their own (never the case on Cloudflare's edge)", async () => {
     const { rateLimiter, keys } = limiter(true);
     await enforceRateLimit(rateLimiter, request(), 60);
-    expect(keys).toEqual(['unknown']);
+    expect(keys).toEqual(['no-ip']);
   });
 
   it('lets requests through without a binding', async () => {
     await expect(enforceRateLimit(undefined, request(), 60)).resolves.toBeUndefined();
   });
 
-  it('lets requests through, with a warning, when the limiter itself fails', async () => {
+  it('fails closed, with a warning and a 503 with retry-after, when the limiter itself fails', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const { rateLimiter } = limiter(new Error('binding unavailable'));
-    await expect(enforceRateLimit(rateLimiter, request(), 60)).resolves.toBeUndefined();
+    const error = (await enforceRateLimit(rateLimiter, request(), 60).catch(
+      (e: unknown) => e,
+    )) as ApiError;
+    expect([error.status, error.code, error.headers]).toEqual([
+      503,
+      'rate_limiter_unavailable',
+      { 'retry-after': '10' },
+    ]);
     expect(warn.mock.calls).toEqual([
-      ['rate limiter failed, request let through: Error: binding unavailable'],
+      ['rate limiter failed, request refused: Error: binding unavailable'],
     ]);
   });
 });

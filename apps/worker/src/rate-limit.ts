@@ -1,3 +1,4 @@
+import { clientKey } from './client-key.js';
 import { ApiError } from './errors.js';
 import { logger } from './log.js';
 
@@ -7,10 +8,10 @@ export interface RateLimiter {
 }
 
 /**
- * A `ratelimits` binding keyed by `CF-Connecting-IP` answers 429 with `retry-after`.
- * Cloudflare sets CF-Connecting-IP on every request and a client cannot override it there.
- * Without a limiter (a deployment without the binding) requests pass. A limiter that fails is a
- * Cloudflare-side problem, not the visitor's: the request passes and a warning is logged.
+ * A `ratelimits` binding keyed by client (`clientKey`: the IPv4 address or the IPv6 /64)
+ * answers 429 with `retry-after`. Without a limiter (a deployment without the binding) requests
+ * pass. A limiter that fails *closes*: a 503 with `retry-after`, since letting everything
+ * through while it is down would leave the host paying for whatever comes.
  */
 export async function enforceRateLimit(
   limiter: RateLimiter | undefined,
@@ -18,13 +19,17 @@ export async function enforceRateLimit(
   retryAfterSeconds: number,
 ): Promise<void> {
   if (limiter === undefined) return;
-  const key = request.headers.get('cf-connecting-ip') ?? 'unknown';
   let success: boolean;
   try {
-    ({ success } = await limiter.limit({ key }));
+    ({ success } = await limiter.limit({ key: clientKey(request) }));
   } catch (error) {
-    logger.warn('rate limiter failed, request let through', error);
-    return;
+    logger.warn('rate limiter failed, request refused', error);
+    throw new ApiError(
+      503,
+      'rate_limiter_unavailable',
+      'The service cannot check its request limits right now. Please try again shortly.',
+      { 'retry-after': '10' },
+    );
   }
   if (!success) {
     throw new ApiError(429, 'rate_limited', 'Too many requests: wait a minute and try again.', {
