@@ -107,6 +107,7 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
     const request = parseChatRequest(body, {
       limits: config.limits,
       allowedModels: provider.models,
+      toolNames: tools.names(),
     });
     const modelName = request.model ?? provider.model;
     const messages = toOpenAIMessages(request.messages, { system: config.systemPrompt });

@@ -19,7 +19,7 @@ export interface Limits {
   maxBodyBytes: number;
   /** Messages per request (413 above). */
   maxMessages: number;
-  /** UTF-8 bytes of text per message (413 above). */
+  /** UTF-8 bytes per message of text, reasoning and tool input/output (413 above). */
   maxMessageBytes: number;
 }
 

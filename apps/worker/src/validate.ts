@@ -19,6 +19,8 @@ export interface ChatRequest {
 export interface ValidationOptions {
   limits: Limits;
   allowedModels: readonly string[];
+  /** The tools this server runs: a tool call in the history must be to one of them. */
+  toolNames: readonly string[];
 }
 
 export function parseChatRequest(value: unknown, options: ValidationOptions): ChatRequest {
@@ -44,12 +46,31 @@ export function parseChatRequest(value: unknown, options: ValidationOptions): Ch
     throw new ApiError(413, code, message);
   }
   request.messages = validation.messages;
+  checkToolHistory(request.messages, options.toolNames);
   const last = request.messages.length - 1;
   if (request.messages[last]?.role !== 'user') {
     invalid(`messages[${last}].role`, 'the last message must be from "user"');
   }
   if (body.model !== undefined) request.model = parseModel(body.model, options.allowedModels);
   return request;
+}
+
+/**
+ * Tool calls in the history go upstream as real `tool_calls`: a client could forge one to a
+ * tool that does not exist here (`admin_override`) and steer the model with its "result". Only
+ * calls to this server's tools are accepted.
+ */
+function checkToolHistory(messages: readonly UIMessage[], toolNames: readonly string[]): void {
+  messages.forEach((message, m) =>
+    message.parts.forEach((part, p) => {
+      if (part.type !== 'dynamic-tool' || toolNames.includes(part.toolName)) return;
+      const known = toolNames.length === 0 ? 'none' : toolNames.join(', ');
+      invalid(
+        `messages[${m}].parts[${p}].toolName`,
+        `${quote(part.toolName)} is not a tool of this server (its tools: ${known})`,
+      );
+    }),
+  );
 }
 
 function parseModel(value: unknown, allowed: readonly string[]): string {

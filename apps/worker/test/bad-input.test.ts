@@ -275,12 +275,13 @@ const ROWS: Row[] = [
     message: 'messages[0].parts[0].output: must not be nested deeper than 64 levels',
   },
   {
-    input: 'More than `MAX_MESSAGE_BYTES` of text in one message',
+    input: 'More than `MAX_MESSAGE_BYTES` of text and tool data in one message',
     vars: { MAX_MESSAGE_BYTES: '16' },
     init: chatInit(userSays('시간이 몇 시예요?')),
     status: 413,
     code: 'message_too_large',
-    message: 'messages[0]: at most 16 bytes of text per message are accepted (got 24).',
+    message:
+      'messages[0]: at most 16 bytes of text and tool data per message are accepted (got 24).',
   },
   {
     input: 'Last message not from the user',

@@ -229,7 +229,8 @@ describe('validateUIMessages', () => {
     expect(rejected([user('한국어ab')], options)).toEqual({
       code: 'message_too_large',
       path: 'messages[0]',
-      message: 'messages[0]: at most 10 bytes of text per message are accepted (got 11).',
+      message:
+        'messages[0]: at most 10 bytes of text and tool data per message are accepted (got 11).',
     });
     const both = {
       role: 'assistant',
@@ -239,6 +240,27 @@ describe('validateUIMessages', () => {
       ],
     };
     expect(rejected([both], options).code).toBe('message_too_large');
+    // Tool input and output go upstream too: 100 KB cannot hide in a tool call.
+    const tool = (input: unknown, output: unknown) => ({
+      role: 'assistant',
+      parts: [
+        {
+          type: 'dynamic-tool',
+          toolName: 'get_current_time',
+          toolCallId: 'c1',
+          state: 'output-available',
+          input,
+          output,
+        },
+      ],
+    });
+    expect(validateUIMessages([tool({ a: 1 }, 'x')], options).ok).toBe(true); // 7 + 3 bytes
+    expect(rejected([tool({ a: 12 }, 'x')], options)).toMatchObject({
+      code: 'message_too_large',
+      message:
+        'messages[0]: at most 10 bytes of text and tool data per message are accepted (got 11).',
+    });
+    expect(rejected([tool({}, 'x'.repeat(100_000))], options).code).toBe('message_too_large');
   });
 
   it(`accepts tool input, output, data and metadata nested ${DEFAULT_MAX_JSON_DEPTH} deep, not deeper`, () => {

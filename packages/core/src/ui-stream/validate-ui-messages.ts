@@ -13,7 +13,10 @@ export interface ValidateUIMessagesOptions {
   unknownParts?: 'reject' | 'skip';
   /** At most this many messages (`too_many_messages`). Default: no limit. */
   maxMessages?: number;
-  /** At most this many UTF-8 bytes of text and reasoning per message (`message_too_large`). */
+  /**
+   * At most this many UTF-8 bytes per message of text, reasoning, and tool input, output and
+   * error (as JSON) — everything that goes upstream (`message_too_large`).
+   */
   maxMessageBytes?: number;
   /** How deep tool input, output and metadata may nest. Default 64. */
   maxDepth?: number;
@@ -108,11 +111,11 @@ function validateMessage(
 
   const { maxMessageBytes } = options;
   if (maxMessageBytes !== undefined) {
-    const bytes = textBytes(parts);
+    const bytes = contentBytes(parts);
     if (bytes > maxMessageBytes) {
       problem(
         path,
-        `at most ${maxMessageBytes} bytes of text per message are accepted (got ${bytes}).`,
+        `at most ${maxMessageBytes} bytes of text and tool data per message are accepted (got ${bytes}).`,
         'message_too_large',
       );
     }
@@ -145,10 +148,24 @@ function validateId(value: unknown, path: string, maxLength: number): string {
   return value;
 }
 
-function textBytes(parts: readonly UIMessagePart[]): number {
+/**
+ * What a message sends upstream: its text and reasoning, and a tool call's input, output and
+ * error, which go back to the model as `tool_calls` and `tool` messages — so a client cannot
+ * slip 100 KB past the limit inside a tool call. Data parts count too (as JSON).
+ */
+function contentBytes(parts: readonly UIMessagePart[]): number {
   let total = 0;
   for (const part of parts) {
     if (part.type === 'text' || part.type === 'reasoning') total += utf8Length(part.text);
+    else if (part.type === 'dynamic-tool') {
+      total += jsonBytes(part.input) + jsonBytes(part.output) + utf8Length(part.errorText ?? '');
+    } else if (part.type.startsWith('data-')) total += jsonBytes((part as { data?: unknown }).data);
   }
   return total;
+}
+
+function jsonBytes(value: unknown): number {
+  if (value === undefined) return 0;
+  // Depth is already capped, and circular values cannot come from JSON: this cannot throw.
+  return utf8Length(JSON.stringify(value) ?? '');
 }
