@@ -11,6 +11,7 @@ import {
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { answersFor, registerAnswerRoutes, startAnswer } from './answers/routes.js';
 import { getConfig, type WorkerConfig } from './config.js';
+import { guardKey } from './key-guard.js';
 import { corsFor } from './cors.js';
 import { checkOrigin } from './origin-check.js';
 import { ApiError, errorResponse, onError, onNotFound } from './errors.js';
@@ -146,7 +147,7 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
       await chunks.cancel().catch(() => {});
       throw failure;
     }
-    return new Response(encodeUIMessageStream(chunks, { chunkSet }), {
+    return new Response(encodeUIMessageStream(guardKey(chunks, config.apiKey), { chunkSet }), {
       headers: {
         ...UI_MESSAGE_STREAM_HEADERS,
         'server-timing': serverTiming(started, upstream.answeredAt()),

@@ -59,6 +59,24 @@ const UPSTREAM: Record<
         },
       }),
     ),
+  // A broken or hostile compatible server that echoes the request's header in its answer,
+  // the key cut across deltas.
+  'echo-key': (auth) => {
+    const echoed = `Your header was ${auth ?? ''}, fine?`;
+    const pieces = [
+      echoed.slice(0, 20),
+      echoed.slice(20, 31),
+      echoed.slice(31, 44),
+      echoed.slice(44),
+    ];
+    return new Response(
+      sse(
+        ...pieces.map(chunk),
+        { ...chunk(''), choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] },
+        '[DONE]',
+      ),
+    );
+  },
   ok: () =>
     new Response(
       sse(
@@ -135,6 +153,8 @@ describe('the planted key never leaks', () => {
       cut: '200 The answer was cut off before it finished. Please try again.',
       // The first-byte timeout errors the body; the core reports any body failure as a cut.
       hang: '200 The model service took too long to answer. Please try again.',
+      'echo-key':
+        '200 The answer was stopped: it contained this service’s credentials, which are never shown.',
       ok: '200 none',
     });
   });

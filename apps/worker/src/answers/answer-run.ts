@@ -9,6 +9,7 @@ import {
 } from '@edgechat/core';
 import type { AnswerSettings, WorkerConfig } from '../config.js';
 import type { ApiError } from '../errors.js';
+import { guardKey } from '../key-guard.js';
 import type { Provider } from '../provider.js';
 import { watchUpstreamStatus } from '../upstream-status.js';
 
@@ -68,7 +69,7 @@ export async function startAnswerRun(
   }
   const stop = (): void =>
     controller.abort(new DOMException('The answer was stopped.', 'AbortError'));
-  return { stop, done: pipeIntoLog(chunks, request.chunkSet, log) };
+  return { stop, done: pipeIntoLog(guardKey(chunks, config.apiKey), request.chunkSet, log) };
 }
 
 async function pipeIntoLog(
