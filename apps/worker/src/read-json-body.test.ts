@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './errors.js';
-import { isJsonContentType, readJsonBody } from './read-json-body.js';
+import { isJsonContentType, readJsonBody, type DrainBounds } from './read-json-body.js';
 
 const post = (
   body: BodyInit | null,
   headers: Record<string, string> = { 'content-type': 'application/json' },
 ) => new Request('https://w.example/api/chat', { method: 'POST', body, headers });
 
-async function failure(request: Request, max = 64): Promise<[number, string, string]> {
-  const error = await readJsonBody(request, max).then(
+async function failure(
+  request: Request,
+  drain?: DrainBounds,
+  max = 64,
+): Promise<[number, string, string]> {
+  const error = await readJsonBody(request, max, drain).then(
     () => undefined,
     (e: unknown) => e,
   );
@@ -66,26 +70,36 @@ describe('readJsonBody', () => {
     expect(pulled).toBe(false);
   });
 
-  it('counts a body that lies about its length (or has none) while reading, and stops reading', async () => {
-    let pulls = 0;
-    const body = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        pulls++;
-        controller.enqueue(new Uint8Array(40).fill(0x20));
-      },
-    });
-    const request = new Request('https://w.example/', {
-      method: 'POST',
-      body,
-      headers: { 'content-type': 'application/json' },
-      duplex: 'half',
-    } as RequestInit);
-    expect(await failure(request)).toEqual([
+  it('counts a body that lies about its length (or has none) while reading; the rest is read and dropped, within bounds', async () => {
+    const endless = (): { request: Request; pulls: () => number } => {
+      let pulls = 0;
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          pulls++;
+          controller.enqueue(new Uint8Array(40).fill(0x20));
+        },
+      });
+      const request = new Request('https://w.example/', {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/json' },
+        duplex: 'half',
+      } as RequestInit);
+      return { request, pulls: () => pulls };
+    };
+    const bytesBound = endless();
+    expect(await failure(bytesBound.request, { maxBytes: 400, maxMs: 60_000 })).toEqual([
       413,
       'payload_too_large',
       'The body is larger than 64 bytes.',
     ]);
-    expect(pulls).toBeLessThanOrEqual(3);
+    // 2 reads to pass the limit, then 400 bytes dropped; nothing kept past the limit.
+    expect(bytesBound.pulls()).toBeGreaterThanOrEqual(12);
+    expect(bytesBound.pulls()).toBeLessThanOrEqual(15);
+    const timeBound = endless();
+    const started = Date.now();
+    expect((await failure(timeBound.request, { maxBytes: Infinity, maxMs: 50 }))[0]).toBe(413);
+    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it('415 before anything else when the content type is not JSON', async () => {

@@ -28,10 +28,14 @@ export function assertJsonRequest(request: Request, maxBytes: number): void {
   if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes);
 }
 
-export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
+export async function readJsonBody(
+  request: Request,
+  maxBytes: number,
+  drainBounds: DrainBounds = DRAIN_BOUNDS,
+): Promise<unknown> {
   assertJsonRequest(request, maxBytes);
 
-  const bytes = await readCapped(request.body, maxBytes);
+  const bytes = await readCapped(request.body, maxBytes, drainBounds);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
@@ -50,6 +54,7 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
 async function readCapped(
   body: ReadableStream<Uint8Array> | null,
   maxBytes: number,
+  drainBounds: DrainBounds,
 ): Promise<Uint8Array> {
   if (body === null) return new Uint8Array(0);
   const reader = body.getReader();
@@ -67,7 +72,7 @@ async function readCapped(
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
-      await reader.cancel().catch(() => {});
+      await drain(reader, drainBounds);
       throw tooLarge(maxBytes);
     }
     parts.push(value);
@@ -80,6 +85,37 @@ async function readCapped(
     offset += part.byteLength;
   }
   return bytes;
+}
+
+// A 413 sent while the client is still sending: if the rest of the body is left unread, the
+// socket closes with unread bytes — a TCP reset, which throws our 413 away on the client's
+// side too. Under `wrangler dev` it is worse: its proxy worker takes the reset for a crash of
+// the worker and reloads it, so every other answer in flight dies and the next requests get
+// "Your worker restarted mid-request" (503). So the rest is read and dropped — never kept —
+// up to the platform's own body limit (100 MB on most plans) and a few seconds.
+export interface DrainBounds {
+  maxBytes: number;
+  maxMs: number;
+}
+
+export const DRAIN_BOUNDS: DrainBounds = { maxBytes: 128 * 1024 * 1024, maxMs: 5000 };
+
+async function drain(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  bounds: DrainBounds,
+): Promise<void> {
+  const until = Date.now() + bounds.maxMs;
+  let drained = 0;
+  try {
+    while (drained < bounds.maxBytes && Date.now() < until) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      drained += value.byteLength;
+    }
+  } catch {
+    return;
+  }
+  await reader.cancel().catch(() => {});
 }
 
 function tooLarge(maxBytes: number): ApiError {
