@@ -12,6 +12,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { answersFor, registerAnswerRoutes, startAnswer } from './answers/routes.js';
 import { getConfig, type WorkerConfig } from './config.js';
 import { guardKey } from './key-guard.js';
+import { assertPromptFits, limitTurn } from './turn-limits.js';
 import { corsFor } from './cors.js';
 import { checkOrigin } from './origin-check.js';
 import { ApiError, errorResponse, onError, onNotFound } from './errors.js';
@@ -114,6 +115,7 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
     const messages = toOpenAIMessages(request.messages, { system: config.systemPrompt });
     // AI SDK 5.0 clients reject chunks newer than theirs; richer ones go to a client that asks.
     const chunkSet = parseUIChunkSet(c.req.header(UI_CHUNK_SET_HEADER));
+    assertPromptFits(messages, tools.definitions(), config.turn);
 
     // A chat's answer is made by the chat's Durable Object, so it survives a dropped
     // connection; a request without a chat id is answered here, as it always was.
@@ -127,7 +129,7 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
       });
     }
 
-    const upstream = watchUpstreamStatus(provider.create(modelName));
+    const upstream = watchUpstreamStatus(limitTurn(provider.create(modelName), config.turn));
     let runEnded = (): void => {};
     const ended = new Promise<void>((resolve) => (runEnded = resolve));
     const chunks = runChat({

@@ -25,6 +25,7 @@ const DEFAULTS: WorkerConfig = {
   statusWaitMs: 2000,
   allowedOrigins: [],
   rateLimitPeriod: 60,
+  turn: { maxPromptBytes: 1_048_576, deadlineMs: 300_000 },
   answers: {
     enabled: true,
     disconnectGraceMs: 30_000,
@@ -61,6 +62,8 @@ describe('readConfig', () => {
         ALLOWED_ORIGINS: 'https://a.example, http://localhost:5173',
         RATE_LIMIT_PERIOD: '10',
         RESUMABLE_ANSWERS: 'off',
+        MAX_TURN_PROMPT_BYTES: '4096',
+        TURN_DEADLINE_MS: '60000',
         DISCONNECT_GRACE_MS: '0',
         HEARTBEAT_MS: '5000',
         ANSWER_MAX_BYTES: '2048',
@@ -86,6 +89,7 @@ describe('readConfig', () => {
       statusWaitMs: 0,
       allowedOrigins: ['https://a.example', 'http://localhost:5173'],
       rateLimitPeriod: 10,
+      turn: { maxPromptBytes: 4096, deadlineMs: 60_000 },
       answers: {
         enabled: false,
         disconnectGraceMs: 0,

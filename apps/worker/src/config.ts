@@ -6,6 +6,7 @@ import {
   type PresetSettings,
   type ProviderPreset,
 } from './presets.js';
+import type { TurnLimits } from './turn-limits.js';
 import { checkUpstreamTimeouts } from './upstream-timeouts.js';
 
 // The worker's settings, read from `env` (wrangler.jsonc `vars`, `.dev.vars`, secrets).
@@ -48,6 +49,8 @@ export interface WorkerConfig {
   allowedOrigins: readonly string[];
   /** Seconds sent as `retry-after` when rate limited. */
   rateLimitPeriod: number;
+  /** Caps on one turn's model calls (src/turn-limits.ts). */
+  turn: TurnLimits;
   /** Answers to a request with a chat `id` survive a dropped connection (src/answers/). */
   answers: AnswerSettings;
   /** Names of vars whose value was ignored. */
@@ -93,6 +96,8 @@ const NUMBERS = {
   IDLE_TIMEOUT_MS: { min: 100, max: 600_000, fallback: 30_000, integer: true },
   STATUS_WAIT_MS: { min: 0, max: 30_000, fallback: 2000, integer: true },
   RATE_LIMIT_PERIOD: { min: 1, max: 3600, fallback: 60, integer: true },
+  MAX_TURN_PROMPT_BYTES: { min: 1024, max: 64 * 1024 * 1024, fallback: 1024 * 1024, integer: true },
+  TURN_DEADLINE_MS: { min: 1000, max: 3_600_000, fallback: 300_000, integer: true },
   DISCONNECT_GRACE_MS: { min: 0, max: 600_000, fallback: 30_000, integer: true },
   HEARTBEAT_MS: { min: 0, max: 300_000, fallback: 15_000, integer: true },
   ANSWER_MAX_BYTES: { min: 1024, max: 64 * 1024 * 1024, fallback: 1024 * 1024, integer: true },
@@ -165,6 +170,10 @@ export function readConfig(source: ConfigSource): WorkerConfig {
     statusWaitMs: number('STATUS_WAIT_MS'),
     allowedOrigins: list(env.ALLOWED_ORIGINS),
     rateLimitPeriod: number('RATE_LIMIT_PERIOD'),
+    turn: {
+      maxPromptBytes: number('MAX_TURN_PROMPT_BYTES'),
+      deadlineMs: number('TURN_DEADLINE_MS'),
+    },
     answers: {
       enabled: !/^(?:off|false|0|no)$/i.test(text(env.RESUMABLE_ANSWERS)),
       disconnectGraceMs: number('DISCONNECT_GRACE_MS'),

@@ -11,6 +11,7 @@ import type { AnswerSettings, WorkerConfig } from '../config.js';
 import type { ApiError } from '../errors.js';
 import { guardKey } from '../key-guard.js';
 import type { Provider } from '../provider.js';
+import { limitTurn } from '../turn-limits.js';
 import { watchUpstreamStatus } from '../upstream-status.js';
 
 /** What the worker hands the chat's object: the request, already validated. */
@@ -49,7 +50,7 @@ export async function startAnswerRun(
 ): Promise<AnswerRun> {
   const { config, provider, tools } = context;
   const controller = new AbortController();
-  const upstream = watchUpstreamStatus(provider.create(request.model));
+  const upstream = watchUpstreamStatus(limitTurn(provider.create(request.model), config.turn));
   let runEnded = (): void => {};
   const ended = new Promise<void>((resolve) => (runEnded = resolve));
   const chunks = runChat({
