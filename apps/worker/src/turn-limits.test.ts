@@ -1,6 +1,6 @@
 import { createScriptedModel } from '@edgechat/core/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError } from './errors.js';
+import type { ApiError } from './errors.js';
 import { assertPromptFits, limitTurn } from './turn-limits.js';
 
 afterEach(() => vi.useRealTimers());
