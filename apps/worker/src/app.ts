@@ -13,6 +13,8 @@ import { answersFor, registerAnswerRoutes, startAnswer } from './answers/routes.
 import { getConfig, type WorkerConfig } from './config.js';
 import { guardKey } from './key-guard.js';
 import { assertPromptFits, limitTurn } from './turn-limits.js';
+import { clientKey } from './client-key.js';
+import { acquireStreamLease, releasingAtEnd } from './limits/stream-lease.js';
 import { corsFor } from './cors.js';
 import { checkOrigin } from './origin-check.js';
 import { ApiError, errorResponse, onError, onNotFound } from './errors.js';
@@ -117,44 +119,65 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
     const chunkSet = parseUIChunkSet(c.req.header(UI_CHUNK_SET_HEADER));
     assertPromptFits(messages, tools.definitions(), config.turn);
 
-    // A chat's answer is made by the chat's Durable Object, so it survives a dropped
-    // connection; a request without a chat id is answered here, as it always was.
-    const answers = request.id === undefined ? undefined : answersFor(c.env);
-    if (answers !== undefined && request.id !== undefined) {
-      return startAnswer(answers, request.id, {
+    // One of the client's concurrent answers, held until the response body ends.
+    const lease = await acquireStreamLease(
+      (c.env as Partial<Pick<Env, 'CLIENT_STREAMS'>>).CLIENT_STREAMS,
+      clientKey(c.req.raw),
+      { limit: config.maxConcurrentStreams, ttlMs: config.turn.deadlineMs + 60_000 },
+    );
+    let response: Response;
+    try {
+      response = await answerTurn();
+    } catch (error) {
+      await lease.release();
+      throw error;
+    }
+    if (!response.ok || response.body === null) {
+      await lease.release();
+      return response;
+    }
+    return new Response(releasingAtEnd(response.body, lease, waitUntilOf(c)), response);
+
+    async function answerTurn(): Promise<Response> {
+      // A chat's answer is made by the chat's Durable Object, so it survives a dropped
+      // connection; a request without a chat id is answered here, as it always was.
+      const answers = request.id === undefined ? undefined : answersFor(c.env);
+      if (answers !== undefined && request.id !== undefined) {
+        return startAnswer(answers, request.id, {
+          messages,
+          model: modelName,
+          chunkSet,
+          settings: config.answers,
+        });
+      }
+
+      const upstream = watchUpstreamStatus(limitTurn(provider.create(modelName), config.turn));
+      let runEnded = (): void => {};
+      const ended = new Promise<void>((resolve) => (runEnded = resolve));
+      const chunks = runChat({
+        model: upstream.model,
         messages,
-        model: modelName,
-        chunkSet,
-        settings: config.answers,
+        tools,
+        maxSteps: config.maxSteps,
+        thinkTags: provider.thinkTags,
+        // enable_request_signal: fires when the client disconnects, which aborts the upstream call.
+        signal: c.req.raw.signal,
+        messageMetadata: { model: modelName },
+        onFinish: runEnded,
+      });
+      // The run's first chunks wait in its own queue meanwhile; nothing is read or replayed.
+      const failure = await upstream.decide(config.statusWaitMs, ended);
+      if (failure !== undefined) {
+        await chunks.cancel().catch(() => {});
+        throw failure;
+      }
+      return new Response(encodeUIMessageStream(guardKey(chunks, config.apiKey), { chunkSet }), {
+        headers: {
+          ...UI_MESSAGE_STREAM_HEADERS,
+          'server-timing': serverTiming(started, upstream.answeredAt()),
+        },
       });
     }
-
-    const upstream = watchUpstreamStatus(limitTurn(provider.create(modelName), config.turn));
-    let runEnded = (): void => {};
-    const ended = new Promise<void>((resolve) => (runEnded = resolve));
-    const chunks = runChat({
-      model: upstream.model,
-      messages,
-      tools,
-      maxSteps: config.maxSteps,
-      thinkTags: provider.thinkTags,
-      // enable_request_signal: fires when the client disconnects, which aborts the upstream call.
-      signal: c.req.raw.signal,
-      messageMetadata: { model: modelName },
-      onFinish: runEnded,
-    });
-    // The run's first chunks wait in its own queue meanwhile; nothing is read or replayed.
-    const failure = await upstream.decide(config.statusWaitMs, ended);
-    if (failure !== undefined) {
-      await chunks.cancel().catch(() => {});
-      throw failure;
-    }
-    return new Response(encodeUIMessageStream(guardKey(chunks, config.apiKey), { chunkSet }), {
-      headers: {
-        ...UI_MESSAGE_STREAM_HEADERS,
-        'server-timing': serverTiming(started, upstream.answeredAt()),
-      },
-    });
   });
 
   registerAnswerRoutes(app, limiterFor);
@@ -184,6 +207,16 @@ function serverTiming(started: number, upstreamAt: number | undefined): string {
   const ms = (at: number) => (at - started).toFixed(1);
   const worker = `worker;dur=${ms(performance.now())}`;
   return upstreamAt === undefined ? worker : `upstream;dur=${ms(upstreamAt)}, ${worker}`;
+}
+
+/** The request's `waitUntil`; tests that call `app.request` without a context have none. */
+function waitUntilOf(c: Context<AppEnv>): (promise: Promise<unknown>) => void {
+  try {
+    const context = c.executionCtx;
+    return (promise) => context.waitUntil(promise);
+  } catch {
+    return () => {};
+  }
 }
 
 /** `ALLOWED_ORIGINS` is read per request: the middleware is rebuilt only when it changes. */

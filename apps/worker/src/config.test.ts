@@ -25,6 +25,7 @@ const DEFAULTS: WorkerConfig = {
   statusWaitMs: 2000,
   allowedOrigins: [],
   rateLimitPeriod: 60,
+  maxConcurrentStreams: 3,
   turn: { maxPromptBytes: 1_048_576, deadlineMs: 300_000 },
   answers: {
     enabled: true,
@@ -62,6 +63,7 @@ describe('readConfig', () => {
         ALLOWED_ORIGINS: 'https://a.example, http://localhost:5173',
         RATE_LIMIT_PERIOD: '10',
         RESUMABLE_ANSWERS: 'off',
+        MAX_CONCURRENT_STREAMS: '0',
         MAX_TURN_PROMPT_BYTES: '4096',
         TURN_DEADLINE_MS: '60000',
         DISCONNECT_GRACE_MS: '0',
@@ -89,6 +91,7 @@ describe('readConfig', () => {
       statusWaitMs: 0,
       allowedOrigins: ['https://a.example', 'http://localhost:5173'],
       rateLimitPeriod: 10,
+      maxConcurrentStreams: 0,
       turn: { maxPromptBytes: 4096, deadlineMs: 60_000 },
       answers: {
         enabled: false,

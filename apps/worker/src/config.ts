@@ -49,6 +49,8 @@ export interface WorkerConfig {
   allowedOrigins: readonly string[];
   /** Seconds sent as `retry-after` when rate limited. */
   rateLimitPeriod: number;
+  /** Answers one client may have in progress at once (0: no limit). */
+  maxConcurrentStreams: number;
   /** Caps on one turn's model calls (src/turn-limits.ts). */
   turn: TurnLimits;
   /** Answers to a request with a chat `id` survive a dropped connection (src/answers/). */
@@ -96,6 +98,7 @@ const NUMBERS = {
   IDLE_TIMEOUT_MS: { min: 100, max: 600_000, fallback: 30_000, integer: true },
   STATUS_WAIT_MS: { min: 0, max: 30_000, fallback: 2000, integer: true },
   RATE_LIMIT_PERIOD: { min: 1, max: 3600, fallback: 60, integer: true },
+  MAX_CONCURRENT_STREAMS: { min: 0, max: 100, fallback: 3, integer: true },
   MAX_TURN_PROMPT_BYTES: { min: 1024, max: 64 * 1024 * 1024, fallback: 1024 * 1024, integer: true },
   TURN_DEADLINE_MS: { min: 1000, max: 3_600_000, fallback: 300_000, integer: true },
   DISCONNECT_GRACE_MS: { min: 0, max: 600_000, fallback: 30_000, integer: true },
@@ -170,6 +173,7 @@ export function readConfig(source: ConfigSource): WorkerConfig {
     statusWaitMs: number('STATUS_WAIT_MS'),
     allowedOrigins: list(env.ALLOWED_ORIGINS),
     rateLimitPeriod: number('RATE_LIMIT_PERIOD'),
+    maxConcurrentStreams: number('MAX_CONCURRENT_STREAMS'),
     turn: {
       maxPromptBytes: number('MAX_TURN_PROMPT_BYTES'),
       deadlineMs: number('TURN_DEADLINE_MS'),

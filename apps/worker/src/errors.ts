@@ -17,6 +17,7 @@ export type ApiErrorCode =
   | 'invalid_chat_id'
   | 'forbidden_origin'
   | 'rate_limiter_unavailable'
+  | 'too_many_streams'
   | 'not_found'
   | 'method_not_allowed'
   | 'rate_limited'

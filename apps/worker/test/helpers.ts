@@ -7,9 +7,13 @@ import type { AppEnv } from '../src/app.js';
 /** A key that must never show up anywhere (test/secrets.test.ts hunts for it). */
 export const PLANTED_KEY = 'sk-planted-0123456789abcdefDO-NOT-LEAK';
 
-/** The wrangler.jsonc env with some vars replaced; a new object, so config is read afresh. */
+/**
+ * The wrangler.jsonc env with some vars replaced; a new object, so config is read afresh. The
+ * per-client limit on concurrent answers is off (every test is the same client, and many
+ * leave a body unread): test/stream-limit.test.ts turns it on.
+ */
 export function testEnv(vars: Record<string, string> = {}): Env {
-  return { ...env, ...vars } as Env;
+  return { ...env, MAX_CONCURRENT_STREAMS: '0', ...vars } as Env;
 }
 
 /** An env with a key: provider "openai" (the model itself is injected by each test). */

@@ -69,6 +69,10 @@ export async function startWranglerDev(
     '127.0.0.1',
     '--env-file',
     envFile,
+    // Its own Durable Object state: runs (and parallel runs) must not see each other's chats
+    // or per-client stream leases.
+    '--persist-to',
+    join(tmp, 'state'),
     '--show-interactive-dev-session=false',
     '--log-level',
     logLevel,

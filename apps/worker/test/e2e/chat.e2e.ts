@@ -206,7 +206,7 @@ describe('the streamed chunks', () => {
         headers: { 'cf-connecting-ip': '192.0.2.200' },
       });
       const stream = await transport.sendMessages({
-        chatId: 'chat-e2e',
+        chatId: 'chat-e2e-aisdk-transport-01',
         messageId: undefined,
         trigger: 'submit-message',
         abortSignal: undefined,
@@ -257,7 +257,7 @@ describe('the streamed chunks', () => {
         headers: { 'cf-connecting-ip': '192.0.2.201' },
       });
       const stream = await transport.sendMessages({
-        chatId: 'chat-e2e-reasoning',
+        chatId: 'chat-e2e-aisdk-reasoning-01',
         messageId: undefined,
         trigger: 'submit-message',
         abortSignal: undefined,
@@ -398,20 +398,33 @@ describe('the rest of the product on the same port', () => {
       expect([name, index.headers.get(name)]).toEqual([name, expect.any(String)]);
   });
 
-  it('rate limits per CF-Connecting-IP: 429 with retry-after', async () => {
+  it('rate limits per client: 429 with retry-after; requests refused for free do not count', async () => {
+    const ip = { 'cf-connecting-ip': '192.0.2.77' };
+    // A hostile page's text/plain posts: 415 each, and none spends the visitor's bucket.
+    for (let i = 0; i < 25; i++) {
+      const response = await fetch(`${dev.url}/api/chat`, {
+        method: 'POST',
+        headers: { ...ip, 'content-type': 'text/plain' },
+        body: 'hi',
+      });
+      expect(response.status).toBe(415);
+      await response.body?.cancel();
+    }
     const statuses: number[] = [];
     let limited: Response | undefined;
-    // The local limiter counts in fixed one-minute windows: 41 requests see a 429 even if a window ends mid-burst.
+    // The local limiter counts in fixed one-minute windows: 41 requests see a 429 even if a
+    // window ends mid-burst.
     for (let i = 0; i < 41 && limited === undefined; i++) {
       const response = await fetch(`${dev.url}/api/chat`, {
         method: 'POST',
-        headers: { 'cf-connecting-ip': '192.0.2.77' },
+        headers: { ...ip, 'content-type': 'application/json' },
+        body: JSON.stringify({ messages: [{ role: 'user', content: `n ${i}` }] }),
       });
       statuses.push(response.status);
       if (response.status === 429) limited = response;
-      else await response.body?.cancel();
+      else await response.text();
     }
-    expect(statuses.filter((status) => status === 415).length).toBeGreaterThanOrEqual(20);
+    expect(statuses.filter((status) => status === 200).length).toBeGreaterThanOrEqual(20);
     expect([limited?.headers.get('retry-after'), await limited?.json()]).toEqual([
       '60',
       {
