@@ -269,6 +269,24 @@ describe('createChatSession: an answer saved unfinished', () => {
     expect(session.state.messages).toEqual([QUESTION, TOOL_TURN_MESSAGE]);
   });
 
+  it('offline when it opens: retries the replay until the worker answers', async () => {
+    const { session, requests } = setup(
+      [new TypeError('Failed to fetch'), eventStreamResponse(TOOL_TURN)],
+      { ...resumeOptions(), messages: [QUESTION], unfinished: { lastEventId: 0 } },
+    );
+    await until(() => requests.length === 2);
+    await until(() => session.state.status === 'ready');
+    expect(requests.map(({ url, headers }) => [url, headers])).toEqual([
+      [STREAM_URL, {}],
+      [STREAM_URL, {}],
+    ]);
+    expect(session.state).toMatchObject({
+      messages: [QUESTION, TOOL_TURN_MESSAGE],
+      error: undefined,
+      reconnecting: false,
+    });
+  });
+
   it('204 when it opens: the saved answer is left as it is', async () => {
     const saved: UIMessage = {
       id: 'm1',

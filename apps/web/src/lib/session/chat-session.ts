@@ -178,6 +178,7 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
       signal: abort.signal,
       onReconnecting: (reconnecting) => set({ reconnecting }),
       network: options.network ?? browserNetworkEvents,
+      ...(mode === 'replay' ? { after: 0 } : {}),
       ...(options.retryDelays === undefined ? {} : { delays: options.retryDelays }),
     });
     let savedAt: number | undefined;

@@ -5,6 +5,12 @@ import type { NetworkEvents } from './network.js';
 export interface ResumableAnswerOptions {
   /** The first request: the POST that asks, or the replay of an answer made earlier. */
   open(signal: AbortSignal): Promise<Response>;
+  /**
+   * The answer is known to be the worker's already, up to this event id (0: none of it seen),
+   * so a drop even before the first event resumes: a replay of an answer made earlier.
+   * Without it, only an answer whose events came with ids can be resumed.
+   */
+  after?: number;
   /** `GET /api/chat/{id}/stream`, with `Last-Event-ID: after` when `after > 0`. */
   resume(after: number, signal: AbortSignal): Promise<Response>;
   /** The person stopped: everything ends and the abort's reason is thrown. */
@@ -28,7 +34,7 @@ export interface ResumableAnswer {
   events: AsyncGenerator<AnswerEvent, void, undefined>;
   /** The response of the last request (a failed one's headers say more: `retry-after`). */
   readonly response: Response | undefined;
-  /** The id of the last event passed on; `undefined` until one with an id arrived. */
+  /** The id of the last event passed on; until one with an id arrived, `after`. */
   readonly lastEventId: number | undefined;
   /** A resume found no answer (`204`): it ended where it was, maybe unfinished. */
   readonly gone: boolean;
@@ -50,7 +56,7 @@ export function resumableAnswer(options: ResumableAnswerOptions): ResumableAnswe
   const silentMs = options.silentMs ?? 20_000;
   const stop = options.signal;
   let response: Response | undefined;
-  let lastEventId: number | undefined;
+  let lastEventId = options.after;
   let gone = false;
 
   async function* events(): AsyncGenerator<AnswerEvent, void, undefined> {

@@ -78,10 +78,12 @@ describe('parseConversation', () => {
     expect(
       parseConversation({ ...stored(question), unfinished: { lastEventId: 42 } })?.unfinished,
     ).toEqual({ lastEventId: 42 });
+    expect(
+      parseConversation({ ...stored(question), unfinished: { lastEventId: 0 } })?.unfinished,
+    ).toEqual({ lastEventId: 0 });
   });
 
   it.each([
-    ['zero', { lastEventId: 0 }],
     ['negative', { lastEventId: -3 }],
     ['a fraction', { lastEventId: 1.5 }],
     ['a string', { lastEventId: '7' }],

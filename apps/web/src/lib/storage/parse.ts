@@ -109,13 +109,14 @@ function parseError(value: unknown): ChatError | undefined {
 }
 
 /**
- * The worker's event ids are positive integers. Anything else is dropped, not the conversation:
- * it then opens as it was saved, without asking the worker for the rest.
+ * The worker's event ids are positive integers (0: saved before the first one arrived).
+ * Anything else is dropped, not the conversation: it then opens as it was saved, without
+ * asking the worker for the rest.
  */
 function parseUnfinished(value: unknown): Conversation['unfinished'] {
   if (!isRecord(value)) return undefined;
   const { lastEventId } = value;
-  if (typeof lastEventId !== 'number' || !Number.isSafeInteger(lastEventId) || lastEventId < 1) {
+  if (typeof lastEventId !== 'number' || !Number.isSafeInteger(lastEventId) || lastEventId < 0) {
     return undefined;
   }
   return { lastEventId };
