@@ -10,9 +10,8 @@ import type { ChunkLogView } from './chunk-log.js';
 import { createExchangeView, type Exchange } from './exchange.js';
 import { editTurn, regenerateTurn, retryTurn, type Turn } from './history.js';
 import { timeSliced } from './time-sliced.js';
-import { browserNetworkEvents, type NetworkEvents } from './network.js';
-import { resumableAnswer } from './resumable-answer.js';
-import { requestAnswer, resumeAnswer, stopAnswer, type TransportOptions } from './transport.js';
+import { chatAnswerStream, type ChatAnswerStreamOptions } from './chat-answer-stream.js';
+import { stopAnswer } from './transport.js';
 
 export type ChatStatus = 'ready' | 'submitted' | 'streaming';
 
@@ -45,8 +44,7 @@ export interface Unfinished {
   lastEventId: number;
 }
 
-export interface ChatSessionOptions extends TransportOptions {
-  id: string;
+export interface ChatSessionOptions extends ChatAnswerStreamOptions {
   messages?: UIMessage[];
   toolTimes?: Record<string, ToolTime>;
   stopped?: boolean;
@@ -63,10 +61,6 @@ export interface ChatSessionOptions extends TransportOptions {
    * worker as soon as the session exists, in place of the saved part of it.
    */
   unfinished?: Unfinished;
-  /** The browser's offline / online / visibility events (default: the window's). */
-  network?: NetworkEvents;
-  /** Waits between reconnect attempts (default 0.5 s, 1 s, 2 s … 30 s). */
-  retryDelays?: readonly number[];
   /**
    * Something worth saving changed: a message was sent, an answer ended, and every few seconds
    * while it streams (so a reload finds it, see `unfinished`).
@@ -168,18 +162,12 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
     });
     if (mode === 'ask') options.onChange?.();
 
-    const body = { id: options.id, messages: history, model: options.model?.() };
-    const stream = resumableAnswer({
-      open: (signal) =>
-        mode === 'ask'
-          ? requestAnswer(options, body, signal)
-          : resumeAnswer(options, options.id, 0, signal),
-      resume: (after, signal) => resumeAnswer(options, options.id, after, signal),
+    const stream = chatAnswerStream(options, {
+      mode,
+      history,
+      model: options.model?.(),
       signal: abort.signal,
       onReconnecting: (reconnecting) => set({ reconnecting }),
-      network: options.network ?? browserNetworkEvents,
-      ...(mode === 'replay' ? { after: 0 } : {}),
-      ...(options.retryDelays === undefined ? {} : { delays: options.retryDelays }),
     });
     let savedAt: number | undefined;
 
