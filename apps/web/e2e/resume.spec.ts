@@ -19,6 +19,10 @@ test.describe('an answer survives', () => {
       context,
       server,
     }) => {
+      const resumes: (string | undefined)[] = [];
+      page.on('request', (request) => {
+        if (request.url().endsWith('/stream')) resumes.push(request.headers()['last-event-id']);
+      });
       await page.goto(server.url);
       await ask(page, COUNTING_QUESTION);
       const answer = page.locator('.message.assistant .markdown').last();
@@ -35,6 +39,9 @@ test.describe('an answer survives', () => {
 
       await expect(answer).toHaveText(COUNTING_ANSWER, { timeout: 20_000 });
       await expect(reconnecting).toHaveCount(0);
+      // Resumed after the last event it had (attempts while offline fail before the network).
+      expect(resumes.length).toBeGreaterThan(0);
+      expect(resumes.every((id) => id !== undefined && Number(id) >= 4)).toBe(true);
       await expect(sendButton(page)).toHaveAttribute('aria-label', '보내기');
       await expect(page.locator('.message.assistant')).toHaveCount(1);
       await expect(page.locator('.error')).toHaveCount(0);
