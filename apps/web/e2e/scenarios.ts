@@ -82,6 +82,15 @@ export const CONTINUED_ANSWER = 'away, they lived happily ever after.';
 
 const paced = (ms: number) => () => [{ sleep: ms }] as MockAction[];
 
+/** A paced answer, ~6 s: long enough to drop the connection or reload the page in the middle. */
+export const COUNTING_QUESTION = 'count slowly to forty';
+export const COUNTING_ANSWER = `Counting:${Array.from({ length: 40 }, (_, i) => ` ${i + 1}`).join('')}. Done.`;
+const COUNTING_DELTAS = [
+  'Counting:',
+  ...Array.from({ length: 40 }, (_, i) => ` ${i + 1}`),
+  '. Done.',
+];
+
 const failsOnce = new Map<string, number>();
 /** First call of a turn fails with `failure`, the next one answers. */
 function failOnce(key: string, failure: MockStep, answer: string): MockStep {
@@ -113,6 +122,9 @@ const router: MockScenario = (request) => {
   if (text.includes('many lines')) {
     const lines = Array.from({ length: 400 }, (_, i) => `Line ${i + 1} of a long answer.\n\n`);
     return { actions: textAnswer('chatcmpl-lines', lines, { between: paced(15) }) };
+  }
+  if (text.includes(COUNTING_QUESTION)) {
+    return { actions: textAnswer('chatcmpl-count', COUNTING_DELTAS, { between: paced(150) }) };
   }
   if (text.includes('forever')) return ENDLESS;
   if (text.includes('long story')) return answerEndingWith('chatcmpl-cut', CUT_ANSWER, 'length');

@@ -5,6 +5,7 @@ import {
   type ChatSessionOptions,
   type ChatSessionState,
   type ChatStatus,
+  type Unfinished,
 } from './session/chat-session.js';
 import type { ChunkLogView } from './session/chunk-log.js';
 import type { Exchange } from './session/exchange.js';
@@ -29,6 +30,8 @@ export class Chat {
   #toolTimes = $state.raw<Record<string, ToolTime>>({});
   #replacing = $state<string | undefined>(undefined);
   #chunkCount = $state(0);
+  #reconnecting = $state(false);
+  #unfinished = $state.raw<Unfinished | undefined>(undefined);
   readonly #session: ChatSession;
 
   constructor(options: ChatOptions) {
@@ -46,6 +49,8 @@ export class Chat {
     this.#toolTimes = state.toolTimes;
     this.#replacing = state.replacing;
     this.#chunkCount = state.chunkCount;
+    this.#reconnecting = state.reconnecting;
+    this.#unfinished = state.unfinished;
   }
 
   get messages(): UIMessage[] {
@@ -65,6 +70,14 @@ export class Chat {
   }
   get replacing(): string | undefined {
     return this.#replacing;
+  }
+  /** The connection dropped mid-answer; it is being resumed. */
+  get reconnecting(): boolean {
+    return this.#reconnecting;
+  }
+  /** While an answer streams: what to save so that a reload resumes it. */
+  get unfinished(): Unfinished | undefined {
+    return this.#unfinished;
   }
   get busy(): boolean {
     return this.#status !== 'ready';

@@ -92,6 +92,7 @@ export class Conversations {
         toolTimes: stored?.toolTimes ?? {},
         stopped: stored?.stopped ?? false,
         ...(stored?.error === undefined ? {} : { error: stored.error }),
+        ...(stored?.unfinished === undefined ? {} : { unfinished: stored.unfinished }),
         onChange: () => this.#changed(id),
       });
       this.#chats.set(id, chat);
@@ -212,6 +213,7 @@ export class Conversations {
       stopped: chat.stopped,
     };
     if (chat.error !== undefined) conversation.error = chat.error;
+    if (chat.unfinished !== undefined) conversation.unfinished = chat.unfinished;
     return conversation;
   }
 

@@ -1,6 +1,7 @@
 import { encodeUIMessageStream, type UIMessageChunk } from '@edgechat/core';
 import { describe, expect, it } from 'vitest';
 import { Conversations } from './conversations.svelte.js';
+import { eventStreamResponse, TOOL_TURN, TOOL_TURN_MESSAGE } from './session/test-kit.js';
 import { BACKUP_KEY, STORAGE_KEY, type KeyValueStorage } from './storage/index.js';
 
 function memoryStorage(initial: Record<string, string> = {}) {
@@ -191,5 +192,59 @@ describe('Conversations', () => {
       { type: 'text', text: 'Background answer.', state: 'done' },
       [],
     ]);
+  });
+
+  it('a reload mid-answer saves its last event id, and the reloaded page replays the answer', async () => {
+    const { storage, data } = memoryStorage();
+    const cut = TOOL_TURN.findIndex((chunk) => chunk.type === 'text-delta') + 1;
+    const encoder = new TextEncoder();
+    // The first page's answer stops arriving after `cut` events: the page is then reloaded.
+    const hanging = new Response(
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          TOOL_TURN.slice(0, cut).forEach((chunk, i) =>
+            controller.enqueue(encoder.encode(`id: ${i + 1}\ndata: ${JSON.stringify(chunk)}\n\n`)),
+          );
+        },
+      }),
+    );
+    const common = {
+      storage,
+      schedule: (callback: () => void) => callback(),
+      defer: (save: () => void) => save(),
+    };
+    const first = new Conversations({
+      ...common,
+      fetch: (() => Promise.resolve(hanging)) as unknown as typeof fetch,
+    });
+    void first.active.send('서울 몇 시야?');
+    for (let i = 0; i < 100 && saved(data)?.conversations[0]?.unfinished === undefined; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    // Saved as soon as it could be resumed; then as it streams, and when the page goes.
+    expect(saved(data).conversations[0].unfinished).toEqual({ lastEventId: 1 });
+    for (let i = 0; i < 100 && first.active.unfinished?.lastEventId !== cut; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    first.save(); // pagehide
+    expect(saved(data).conversations[0].unfinished).toEqual({ lastEventId: cut });
+
+    const urls: string[] = [];
+    const second = new Conversations({
+      ...common,
+      fetch: ((url: string) => {
+        urls.push(url);
+        return Promise.resolve(eventStreamResponse(TOOL_TURN));
+      }) as unknown as typeof fetch,
+    });
+    const chat = second.active;
+    for (let i = 0; i < 100 && (urls.length === 0 || chat.busy); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    expect(urls).toEqual([`/api/chat/${first.activeId}/stream`]);
+    expect(chat.messages[1]).toEqual(TOOL_TURN_MESSAGE);
+    second.save();
+    expect(saved(data).conversations[0]).not.toHaveProperty('unfinished');
+    first.active.stop();
   });
 });

@@ -26,6 +26,7 @@ export const en: Messages = {
   reasoning: 'Reasoning',
   thinkingFor: (seconds) => `Thinking… ${seconds} s`,
   thoughtFor: (seconds) => `Thought for ${seconds} s`,
+  reconnecting: 'Reconnecting…',
   stopped: 'Stopped',
   finishLength: 'Stopped at the token limit.',
   continueAnswer: 'Continue',

@@ -26,6 +26,7 @@ export const ko: Messages = {
   reasoning: '추론',
   thinkingFor: (seconds) => `생각하는 중… ${seconds}초`,
   thoughtFor: (seconds) => `${seconds}초 동안 생각함`,
+  reconnecting: '다시 연결하는 중…',
   stopped: '중지됨',
   finishLength: '토큰 한도에 도달해 답변이 중간에 멈췄습니다.',
   continueAnswer: '이어서 답변',

@@ -27,6 +27,8 @@ export interface Messages {
   thinkingFor: (seconds: number) => string;
   /** Once it answered: how long it thought. */
   thoughtFor: (seconds: number) => string;
+  /** Under an answer whose connection dropped, while it is resumed. */
+  reconnecting: string;
   stopped: string;
   /** Under an answer the model ended at its output token limit. */
   finishLength: string;

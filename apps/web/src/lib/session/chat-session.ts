@@ -1,7 +1,7 @@
 import type { UIMessage, UIMessageChunk } from '@edgechat/core';
 import { finishNotice, type FinishNotice } from '../finish-reason.js';
 import { afterNextPaint, createFrameBatcher, nextFrame, type FrameScheduler } from '../frames.js';
-import { newId } from '../id.js';
+import { isChatId, newId } from '../id.js';
 import type { ChatError, ToolTime } from '../storage/index.js';
 import { createAnswer, type Answer } from './answer.js';
 import { createAnswerAnnouncer } from './answer-announcer.js';
@@ -10,7 +10,8 @@ import type { ChunkLogView } from './chunk-log.js';
 import { createExchangeView, type Exchange } from './exchange.js';
 import { editTurn, regenerateTurn, retryTurn, type Turn } from './history.js';
 import { timeSliced } from './time-sliced.js';
-import { requestAnswer, type TransportOptions } from './transport.js';
+import { chatAnswerStream, type ChatAnswerStreamOptions } from './chat-answer-stream.js';
+import { stopAnswer } from './transport.js';
 
 export type ChatStatus = 'ready' | 'submitted' | 'streaming';
 
@@ -29,10 +30,21 @@ export interface ChatSessionState {
   replacing: string | undefined;
   /** How many protocol chunks the last answer has had so far (see `chunks()`). */
   chunkCount: number;
+  /** The connection dropped mid-answer and a resume is under way. */
+  reconnecting: boolean;
+  /**
+   * While an answer streams: the id of the last event in `messages`, to resume it after a
+   * reload (saved with the conversation); `undefined` once it ended.
+   */
+  unfinished: Unfinished | undefined;
 }
 
-export interface ChatSessionOptions extends TransportOptions {
-  id: string;
+/** An answer saved before it ended, and the last event it had. */
+export interface Unfinished {
+  lastEventId: number;
+}
+
+export interface ChatSessionOptions extends ChatAnswerStreamOptions {
   messages?: UIMessage[];
   toolTimes?: Record<string, ToolTime>;
   stopped?: boolean;
@@ -44,7 +56,15 @@ export interface ChatSessionOptions extends TransportOptions {
   /** Publishes state once per animation frame by default. */
   schedule?: FrameScheduler;
   now?: () => number;
-  /** Something worth saving changed: a message was sent, an answer ended. */
+  /**
+   * The last answer was saved before it ended (a reload mid-answer): it is replayed from the
+   * worker as soon as the session exists, in place of the saved part of it.
+   */
+  unfinished?: Unfinished;
+  /**
+   * Something worth saving changed: a message was sent, an answer ended, and every few seconds
+   * while it streams (so a reload finds it, see `unfinished`).
+   */
   onChange?: () => void;
   /**
    * Says a finished piece of the answer, or the answer's end, to screen readers; an answer cut
@@ -71,7 +91,7 @@ export interface ChatSession {
   regenerate(options?: { messageId?: string }): Promise<void>;
   /** Replaces the last user message's text and asks again; what followed it is dropped. */
   editLastUserMessage(text: string): Promise<void>;
-  /** Aborts the request: the worker sees the disconnect and stops the upstream. */
+  /** Stops the answer on the worker (`POST …/stop`) and lets go of its request. */
   stop(): void;
   /** The last answer's chunks: the first and the last 250, and how many between were not kept. */
   chunks(): ChunkLogView<UIMessageChunk>;
@@ -80,6 +100,8 @@ export interface ChatSession {
 }
 
 const KEEP_CHUNKS = 250;
+/** How often a streaming answer is saved, so that a reload loses little of it. */
+const SAVE_EVERY_MS = 2000;
 
 /**
  * One conversation, framework-free: the transport, the one reducer over the answer's chunks,
@@ -98,6 +120,8 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
     toolTimes: options.toolTimes ?? {},
     replacing: undefined,
     chunkCount: 0,
+    reconnecting: false,
+    unfinished: undefined,
   };
   // A restored conversation's last exchange: the history up to its last question, the answer.
   const restored = retryTurn(messages);
@@ -112,7 +136,8 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
     for (const listener of listeners) listener(state);
   }
 
-  async function run(turn: Turn): Promise<void> {
+  /** `replay`: no new request, the worker's latest answer again (a reload mid-answer). */
+  async function run(turn: Turn, mode: 'ask' | 'replay' = 'ask'): Promise<void> {
     const { history, kept } = turn;
     const current = createAnswer({
       id: newId(),
@@ -132,12 +157,27 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
       replacing: kept?.id,
       messages: kept === undefined ? history : [...history, kept],
       chunkCount: 0,
+      reconnecting: false,
+      unfinished: undefined,
     });
-    options.onChange?.();
+    if (mode === 'ask') options.onChange?.();
+
+    const stream = chatAnswerStream(options, {
+      mode,
+      history,
+      model: options.model?.(),
+      signal: abort.signal,
+      onReconnecting: (reconnecting) => set({ reconnecting }),
+    });
+    let savedAt: number | undefined;
 
     const announcer = createAnswerAnnouncer((text) => options.announce?.(text, 'text'));
     const publish = (): void => {
-      const patch: Partial<ChatSessionState> = { chunkCount: current.chunkCount };
+      const { lastEventId } = stream;
+      const patch: Partial<ChatSessionState> = {
+        chunkCount: current.chunkCount,
+        unfinished: lastEventId === undefined ? undefined : { lastEventId },
+      };
       const toolTimes = current.takeToolTimes();
       if (toolTimes !== undefined) patch.toolTimes = toolTimes;
       if (current.visible) {
@@ -149,6 +189,14 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
         if (part?.type === 'text') announcer.update(String(lastText), part.text);
       }
       set(patch);
+      // Saved once the answer can be resumed, then every few seconds.
+      if (
+        lastEventId !== undefined &&
+        (savedAt === undefined || now() - savedAt >= SAVE_EVERY_MS)
+      ) {
+        savedAt = now();
+        options.onChange?.();
+      }
     };
     const batcher = createFrameBatcher(publish, options.schedule ?? nextFrame);
     const slicing = {
@@ -156,31 +204,38 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
       yieldToPaint: options.yieldToPaint ?? afterNextPaint,
     };
 
-    let response: Response | undefined;
     let error: ChatError | undefined;
     let stopped = false;
+    let finished = false;
     try {
-      const body = { id: options.id, messages: history, model: options.model?.() };
-      const stream = await requestAnswer(options, body, abort.signal);
-      response = stream.response;
-      for await (const chunk of timeSliced(stream.chunks, slicing, abort.signal)) {
+      for await (const { chunk } of timeSliced(stream.events, slicing, abort.signal)) {
         const wasVisible = current.visible;
         current.push(chunk);
+        if (chunk.type === 'finish') finished = true;
         if (!wasVisible && current.visible) set({ status: 'streaming', replacing: undefined });
         batcher.request();
       }
       if (abort.signal.aborted || current.aborted) stopped = true;
       else if (current.error !== undefined) error = toStreamError(current.error, now());
+      // The worker no longer has the answer: it ends as it is, said to be cut off if it was.
+      else if (stream.gone && mode === 'ask' && !finished) error = { kind: 'truncated', at: now() };
     } catch (caught) {
       if (abort.signal.aborted) stopped = true;
-      else error = toChatError(caught, now(), response);
+      else error = toChatError(caught, now(), stream.response);
     } finally {
       batcher.cancel();
       current.end();
       publish();
       announcer.finish();
       controller = undefined;
-      set({ replacing: undefined, error, stopped, status: 'ready' });
+      set({
+        replacing: undefined,
+        error,
+        stopped,
+        status: 'ready',
+        reconnecting: false,
+        unfinished: undefined,
+      });
     }
     const end: AnnounceKind =
       error !== undefined
@@ -193,8 +248,15 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
   }
 
   const idle = (): boolean => state.status === 'ready';
-  const start = (turn: Turn | undefined): Promise<void> =>
-    turn === undefined || !idle() ? Promise.resolve() : run(turn);
+  const start = (turn: Turn | undefined, mode?: 'ask' | 'replay'): Promise<void> =>
+    turn === undefined || !idle() ? Promise.resolve() : run(turn, mode);
+
+  // A conversation saved mid-answer: the worker may have the rest (or all of it, finished in
+  // another tab). The whole answer is replayed into a fresh builder, not the rest onto the saved
+  // copy: that copy lost which text part was still open, and may be older than its event id.
+  if (options.unfinished !== undefined && restored !== undefined) {
+    queueMicrotask(() => void start(restored, 'replay'));
+  }
 
   return {
     get state() {
@@ -226,7 +288,10 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
       return start(editTurn(state.messages, userMessage(text)));
     },
     stop() {
-      controller?.abort();
+      if (controller === undefined) return;
+      // Chat ids the worker would refuse (400) were never resumable: nothing to stop there.
+      if (isChatId(options.id)) void stopAnswer(options, options.id);
+      controller.abort();
     },
     chunks() {
       return answer?.chunks() ?? { head: [], omitted: 0, tail: [] };

@@ -3,6 +3,7 @@ import { encodeUIMessageStream, type UIMessage, type UIMessageChunk } from '@edg
 import { vi } from 'vitest';
 import { createChatSession, type ChatSessionOptions } from './chat-session.js';
 import type { Exchange } from './exchange.js';
+import type { NetworkEvent, NetworkEvents } from './network.js';
 
 /** The question TOOL_TURN answers. */
 export const QUESTION: UIMessage = {
@@ -117,15 +118,30 @@ export function jsonResponse(
   });
 }
 
+export interface SentRequest {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  /** The JSON body, parsed; `undefined` without one. */
+  body: unknown;
+  signal: AbortSignal;
+}
+
 /** A session whose frames run when the test says (`frame()`), with a fixed clock. */
 export function setup(
   responses: (Response | Error | ((init: RequestInit) => Promise<Response>))[],
   options: Partial<ChatSessionOptions> = {},
 ) {
   const frames: (() => void)[] = [];
-  const requests: { body: unknown; signal: AbortSignal }[] = [];
-  const fetch = vi.fn((_url: RequestInfo | URL, init?: RequestInit) => {
-    requests.push({ body: JSON.parse(String(init?.body)), signal: init?.signal as AbortSignal });
+  const requests: SentRequest[] = [];
+  const fetch = vi.fn((url: RequestInfo | URL, init?: RequestInit) => {
+    requests.push({
+      url: String(url),
+      method: init?.method ?? 'GET',
+      headers: { ...(init?.headers as Record<string, string> | undefined) },
+      body: init?.body === undefined ? undefined : JSON.parse(String(init.body)),
+      signal: init?.signal as AbortSignal,
+    });
     const next = responses.shift();
     if (next instanceof Error) return Promise.reject(next);
     if (typeof next === 'function') return next(init ?? {});
@@ -148,3 +164,46 @@ export function setup(
 
 export const userText = (message: UIMessage | undefined) =>
   message?.parts.map((part) => (part.type === 'text' ? part.text : '')).join('');
+
+/**
+ * The worker's resumable stream: each chunk with its event id (`firstId`, then one more each),
+ * then `[DONE]` with the next id. `dropAfter`: the body fails after that many of the chunks,
+ * as a connection lost mid-answer does (fetch's `TypeError`).
+ */
+export function eventStreamResponse(
+  chunks: readonly UIMessageChunk[],
+  { firstId = 1, dropAfter }: { firstId?: number; dropAfter?: number } = {},
+): Response {
+  const encoder = new TextEncoder();
+  const sent = dropAfter === undefined ? chunks : chunks.slice(0, dropAfter);
+  const frames = sent.map((chunk, i) => `id: ${firstId + i}\ndata: ${JSON.stringify(chunk)}\n\n`);
+  if (dropAfter === undefined) frames.push(`id: ${firstId + chunks.length}\ndata: [DONE]\n\n`);
+  // One frame per read: an error raised with frames still queued would discard them.
+  const body = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        const frame = frames.shift();
+        if (frame !== undefined) controller.enqueue(encoder.encode(frame));
+        else if (dropAfter === undefined) controller.close();
+        else controller.error(new TypeError('network error'));
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
+}
+
+/** Network events the test sends (`emit('offline')`). */
+export function fakeNetwork() {
+  const listeners = new Set<(event: NetworkEvent) => void>();
+  return {
+    network: ((listener) => {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    }) satisfies NetworkEvents,
+    emit: (event: NetworkEvent) => listeners.forEach((listener) => listener(event)),
+    get listening() {
+      return listeners.size;
+    },
+  };
+}

@@ -72,4 +72,28 @@ describe('parseConversation', () => {
   ])('drops a conversation with %s', (_name, messages) => {
     expect(parseConversation(stored(messages))).toBeUndefined();
   });
+
+  it('keeps the last event id of an answer saved unfinished', () => {
+    const question = [{ id: 'u', role: 'user', parts: [{ type: 'text', text: 'time?' }] }];
+    expect(
+      parseConversation({ ...stored(question), unfinished: { lastEventId: 42 } })?.unfinished,
+    ).toEqual({ lastEventId: 42 });
+    expect(
+      parseConversation({ ...stored(question), unfinished: { lastEventId: 0 } })?.unfinished,
+    ).toEqual({ lastEventId: 0 });
+  });
+
+  it.each([
+    ['negative', { lastEventId: -3 }],
+    ['a fraction', { lastEventId: 1.5 }],
+    ['a string', { lastEventId: '7' }],
+    ['too large', { lastEventId: 2 ** 60 }],
+    ['not an object', 7],
+    ['null', null],
+  ])('drops an unfinished marker that is %s, and keeps the conversation', (_name, unfinished) => {
+    const question = [{ id: 'u', role: 'user', parts: [{ type: 'text', text: 'time?' }] }];
+    const conversation = parseConversation({ ...stored(question), unfinished });
+    expect(conversation).toBeDefined();
+    expect(conversation).not.toHaveProperty('unfinished');
+  });
 });

@@ -31,6 +31,7 @@ const ERROR_KINDS = new Set<ChatError['kind']>([
 export function parseConversation(value: unknown): Conversation | undefined {
   if (!isRecord(value)) return undefined;
   const { id, title, titled, createdAt, updatedAt, messages, toolTimes, stopped, error } = value;
+  const { unfinished } = value;
   if (!isString(id) || id === '' || !isString(title) || !isTime(createdAt) || !isTime(updatedAt)) {
     return undefined;
   }
@@ -48,6 +49,8 @@ export function parseConversation(value: unknown): Conversation | undefined {
   };
   const parsedError = parseError(error);
   if (parsedError !== undefined) conversation.error = parsedError;
+  const parsedUnfinished = parseUnfinished(unfinished);
+  if (parsedUnfinished !== undefined) conversation.unfinished = parsedUnfinished;
   return conversation;
 }
 
@@ -103,4 +106,18 @@ function parseError(value: unknown): ChatError | undefined {
   if (isTime(value.retryAfter)) error.retryAfter = value.retryAfter;
   if (isString(value.detail)) error.detail = value.detail;
   return error;
+}
+
+/**
+ * The worker's event ids are positive integers (0: saved before the first one arrived).
+ * Anything else is dropped, not the conversation: it then opens as it was saved, without
+ * asking the worker for the rest.
+ */
+function parseUnfinished(value: unknown): Conversation['unfinished'] {
+  if (!isRecord(value)) return undefined;
+  const { lastEventId } = value;
+  if (typeof lastEventId !== 'number' || !Number.isSafeInteger(lastEventId) || lastEventId < 0) {
+    return undefined;
+  }
+  return { lastEventId };
 }

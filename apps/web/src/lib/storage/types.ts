@@ -41,6 +41,11 @@ export interface Conversation {
   /** The last answer was stopped by the person. */
   stopped: boolean;
   error?: ChatError;
+  /**
+   * Saved while the last answer was still streaming, with the id of its last event here: on
+   * opening, the worker is asked for the answer again (it may have finished meanwhile).
+   */
+  unfinished?: { lastEventId: number };
 }
 
 export interface StoredConversations {
