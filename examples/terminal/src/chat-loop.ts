@@ -3,6 +3,7 @@ import { createChunkRenderer, type ReasoningDisplay } from './render-chunks.js';
 import type { ChatSession } from './chat-session.js';
 import { HELP, parseInput } from './commands.js';
 import { createInterruptPolicy } from './interrupts.js';
+import { safeText } from './safe-text.js';
 import type { TerminalOutput } from './terminal-output.js';
 
 export interface ChatLoopOptions {
@@ -56,7 +57,7 @@ export function createChatLoop(options: ChatLoopOptions): ChatLoop {
       await session.send(text, { signal: controller.signal, onChunk: renderer.push });
     } catch (error) {
       // runChat reports failures as chunks; this is a bug or a broken pipe, not a bad answer.
-      output.line(`✗ ${error instanceof Error ? error.message : String(error)}`);
+      output.line(`✗ ${safeText(error instanceof Error ? error.message : String(error))}`);
     } finally {
       current = undefined;
       output.endLine();
@@ -71,7 +72,7 @@ export function createChatLoop(options: ChatLoopOptions): ChatLoop {
         const line = next.value;
         interrupts.reset();
         const input = parseInput(line);
-        if (!interactive && input.type !== 'empty') output.line(`> ${line.trim()}`);
+        if (!interactive && input.type !== 'empty') output.line(`> ${safeText(line.trim())}`);
         switch (input.type) {
           case 'message':
             await answer(input.text);
@@ -93,7 +94,7 @@ export function createChatLoop(options: ChatLoopOptions): ChatLoop {
             close();
             break;
           case 'unknown':
-            output.line(`unknown command ${input.command} (/help lists them)`);
+            output.line(`unknown command ${safeText(input.command)} (/help lists them)`);
             break;
           case 'empty':
             break;

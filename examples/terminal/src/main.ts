@@ -11,6 +11,7 @@ import { describeProvider, readConfig, USAGE } from './config.js';
 import type { ProviderConfig } from './config.js';
 import { formatMessages } from './format-messages.js';
 import { createOpenAIModel } from './openai-model.js';
+import { safeText } from './safe-text.js';
 import { createTerminalOutput } from './terminal-output.js';
 
 function createModel(provider: ProviderConfig): ChatModel {
@@ -40,7 +41,7 @@ async function main(): Promise<number> {
     tools: createToolRegistry([clock]),
     system: config.system,
     onRequest: (request) => {
-      if (debug.on) output.line(formatMessages(request.messages, request.tools));
+      if (debug.on) output.line(safeText(formatMessages(request.messages, request.tools)));
     },
   });
   const lines = createInterface({

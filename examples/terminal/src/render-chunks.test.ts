@@ -199,4 +199,48 @@ describe('createChunkRenderer', () => {
       },
     );
   });
+
+  describe('escape sequences from the model, a tool or the server', () => {
+    const ESC = '\u001b';
+    // OSC 52 (clipboard), OSC 0 (title), CSI 2J (clear screen) and a bidi override, with the
+    // sequences cut across deltas.
+    const hostile: UIMessageChunk[] = [
+      { type: 'start-step' },
+      { type: 'reasoning-delta', id: 'r', delta: `think ${ESC}]0;ti` },
+      { type: 'reasoning-delta', id: 'r', delta: `tle\u0007` },
+      { type: 'text-delta', id: 't', delta: `a${ESC}` },
+      { type: 'text-delta', id: 't', delta: ']52;c;ZXZpbA==\u0007b' },
+      { type: 'text-delta', id: 't', delta: `${ESC}[2` },
+      { type: 'text-delta', id: 't', delta: 'Jc\u202egnp.exe\u009b' },
+      { type: 'tool-input-start', toolCallId: 'c1', toolName: `clock${ESC}[2J` },
+      {
+        type: 'tool-input-available',
+        toolCallId: 'c1',
+        toolName: `clock${ESC}[2J`,
+        input: { zone: `${ESC}]52;c;eA==\u0007\u202e` },
+      },
+      { type: 'tool-output-available', toolCallId: 'c1', output: { text: '\u009b2J\u2066' } },
+      { type: 'tool-output-error', toolCallId: 'c2', errorText: `bad${ESC}[2J` },
+      { type: 'error', errorText: `upstream ${ESC}]0;x\u0007` },
+      { type: 'finish', finishReason: 'stop' },
+    ];
+
+    it('are shown, not obeyed, and the renderer keeps its own dim style', () => {
+      expect(render(hostile).join('')).toBe(
+        `${ESC}[2mthink ␛]0;title␇${ESC}[22m\n` +
+          'a␛]52;c;ZXZpbA==␇b␛[2Jc\\u{202e}gnp.exe\\u{9b}\n' +
+          '⚙ clock␛[2J {"zone":"\\u001b]52;c;eA==\\u0007\\u{202e}"} → {"text":"\\u{9b}2J\\u{2066}"}\n' +
+          '⚙ c2 ✗ bad␛[2J\n' +
+          '✗ upstream ␛]0;x␇\n',
+      );
+    });
+
+    it('leave no escape character at all without colour', () => {
+      const out = render(hostile, true, 'plain', false).join('');
+      expect(out).toContain('… think ␛]0;title␇\na␛]52;c;ZXZpbA==␇b');
+      expect(out).not.toContain(ESC);
+      expect(out).not.toContain('\u0007');
+      expect(out).not.toContain('\u009b');
+    });
+  });
 });

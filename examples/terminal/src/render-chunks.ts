@@ -1,5 +1,6 @@
 import type { UIMessageChunk } from '@edgechat/core';
 import { finishNote } from './finish-note.js';
+import { safeText } from './safe-text.js';
 import type { TerminalOutput } from './terminal-output.js';
 
 const MAX_SHOWN = 300;
@@ -8,8 +9,9 @@ function shorten(text: string): string {
   return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text;
 }
 
+// JSON.stringify escapes C0 characters but not C1 or bidi ones, so it goes through safeText too.
 function json(value: unknown): string {
-  return shorten(JSON.stringify(value) ?? 'undefined');
+  return safeText(shorten(JSON.stringify(value) ?? 'undefined'));
 }
 
 export interface ChunkRenderer {
@@ -33,7 +35,8 @@ const NOT_DIM = '\u001b[22m';
  * before the answer; an `error` chunk as `✗ message`; an abort as `[stopped]`; an answer cut at
  * the token limit or by the content filter with a note saying so (`finishNote`), dimmed when
  * `color` is on (default), plain otherwise. With `verbose` (debug mode) the finish reason and
- * token usage follow each answer.
+ * token usage follow each answer. Everything that comes from the model, a tool or the server
+ * goes through `safeText`, so the only escape sequences written are the renderer's own styles.
  */
 export function createChunkRenderer(
   output: TerminalOutput,
@@ -44,8 +47,9 @@ export function createChunkRenderer(
   const calls = new Map<string, { name: string; input: unknown }>();
   // Thinking ends before the answer; a stream that skips reasoning-end still ends it here.
   let thinking = false;
-  const think = (delta: string): void => {
-    if (display === 'hidden' || delta === '') return;
+  const think = (raw: string): void => {
+    if (display === 'hidden' || raw === '') return;
+    const delta = safeText(raw);
     if (display === 'plain') {
       if (!thinking) output.write('… ');
       output.write(delta.replaceAll('\n', '\n… '));
@@ -62,7 +66,7 @@ export function createChunkRenderer(
   };
   const toolLine = (id: string, result: string): void => {
     const call = calls.get(id);
-    const shown = call === undefined ? [id] : [call.name, json(call.input)];
+    const shown = call === undefined ? [safeText(id)] : [safeText(call.name), json(call.input)];
     output.line(`⚙ ${[...shown, result].join(' ')}`);
   };
 
@@ -74,7 +78,7 @@ export function createChunkRenderer(
           think(chunk.delta);
           break;
         case 'text-delta':
-          output.write(chunk.delta);
+          output.write(safeText(chunk.delta));
           break;
         case 'tool-input-start':
           calls.set(chunk.toolCallId, { name: chunk.toolName, input: undefined });
@@ -84,16 +88,16 @@ export function createChunkRenderer(
           break;
         case 'tool-input-error':
           calls.set(chunk.toolCallId, { name: chunk.toolName, input: chunk.input });
-          toolLine(chunk.toolCallId, `✗ ${chunk.errorText}`);
+          toolLine(chunk.toolCallId, `✗ ${safeText(chunk.errorText)}`);
           break;
         case 'tool-output-available':
           toolLine(chunk.toolCallId, `→ ${json(chunk.output)}`);
           break;
         case 'tool-output-error':
-          toolLine(chunk.toolCallId, `✗ ${chunk.errorText}`);
+          toolLine(chunk.toolCallId, `✗ ${safeText(chunk.errorText)}`);
           break;
         case 'error':
-          output.line(`✗ ${chunk.errorText}`);
+          output.line(`✗ ${safeText(chunk.errorText)}`);
           break;
         case 'abort':
           output.line('[stopped]');
@@ -102,7 +106,7 @@ export function createChunkRenderer(
           output.endLine();
           const note = finishNote(chunk.finishReason);
           if (note !== undefined) output.line(color ? `${DIM}${note}${NOT_DIM}` : note);
-          if (options.verbose()) output.line(describeFinish(chunk));
+          if (options.verbose()) output.line(safeText(describeFinish(chunk)));
           break;
         }
         default:

@@ -24,10 +24,20 @@ const running = new Set<ChildProcessWithoutNullStreams>();
 /**
  * Starts the chat as a person would pipe into it: `node --import tsx src/main.ts`, stdin a
  * pipe. The environment is only what is given (plus PATH), so no OPENAI_API_KEY leaks in from
- * the shell that runs the tests.
+ * the shell that runs the tests. With `tty` it runs on a pseudo-terminal instead.
  */
-export function startChat(env: Record<string, string>, args: string[] = []): ChatProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
+export function startChat(
+  env: Record<string, string>,
+  args: string[] = [],
+  options: { tty?: boolean } = {},
+): ChatProcess {
+  const command = [process.execPath, '--import', 'tsx', 'src/main.ts', ...args];
+  // util-linux `script` runs the chat on a pseudo-terminal, as a person at a terminal sees it
+  // (colours on, readline's line editing); its own stdin and stdout stay pipes for the test.
+  const [file, ...argv] = options.tty
+    ? ['script', '-qfec', command.map(shellQuote).join(' '), '/dev/null']
+    : command;
+  const child = spawn(file ?? '', argv, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...env },
   });
@@ -93,4 +103,8 @@ export async function chatTranscript(
 export function killChats(): void {
   for (const child of running) child.kill('SIGKILL');
   running.clear();
+}
+
+function shellQuote(word: string): string {
+  return `'${word.replaceAll("'", "'\\''")}'`;
 }

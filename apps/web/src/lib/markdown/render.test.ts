@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderMarkdown, renderMarkdownFragment, sanitizeHighlighted } from './render.js';
 import { XSS_PAYLOADS } from './xss-corpus.js';
 
@@ -154,6 +154,61 @@ describe('renderMarkdown', () => {
       { type: 'checkbox', checked: false, disabled: true },
     ]);
     expect(container.textContent).toBe('\n done\n todo\n\n');
+  });
+});
+
+describe('pathological nesting', () => {
+  /** How deep `selector` elements nest in `root`. */
+  const depth = (root: ParentNode, selector: string): number => {
+    let level = 0;
+    for (
+      let node = root.querySelector(selector);
+      node !== null;
+      node = node.querySelector(selector)
+    ) {
+      level++;
+    }
+    return level;
+  };
+  const warnings = () => vi.spyOn(console, 'warn').mockImplementation(() => {});
+
+  it('2 KB of nested `>` renders 20 quotes deep around the text, with no error', () => {
+    const warn = warnings();
+    const fragment = renderMarkdownFragment(`${'>'.repeat(2000)} x`);
+    expect(depth(fragment, 'blockquote')).toBe(20);
+    expect(fragment.textContent?.trim()).toBe('x');
+    expect(renderMarkdown(`${'> '.repeat(2000)}x`)).toBe(
+      `${'<blockquote>\n'.repeat(20)}<p>x</p>\n${'</blockquote>\n'.repeat(20)}`,
+    );
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('lists nested on one line or by indentation render, the text kept', () => {
+    const warn = warnings();
+    const oneLine = renderMarkdownFragment(`${'- '.repeat(2000)}deep`);
+    expect(depth(oneLine, 'ul')).toBe(20);
+    expect(oneLine.textContent?.trim()).toBe('deep');
+    const lines = Array.from({ length: 300 }, (_, i) => `${' '.repeat(2 * i)}- item ${i}`);
+    const indented = renderMarkdownFragment(lines.join('\n'));
+    expect(depth(indented, 'ul')).toBeGreaterThanOrEqual(20);
+    expect(indented.textContent).toContain('item 0');
+    expect(indented.textContent).toContain('item 299');
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('quotes and lists mixed, line after line ever deeper, render', () => {
+    const lines = Array.from({ length: 100 }, (_, i) => `${'> - '.repeat(i + 1)}line ${i}`);
+    const fragment = renderMarkdownFragment(lines.join('\n'));
+    expect(fragment.textContent).toContain('line 99');
+    const deepest = Math.max(
+      ...[...fragment.querySelectorAll('li')].map((li) => {
+        let level = 0;
+        for (let node: Element | null = li; node !== null; node = node.parentElement) level++;
+        return level;
+      }),
+    );
+    // Ten `> - ` pairs kept: a blockquote, a ul and an li each.
+    expect(deepest).toBe(30);
   });
 });
 

@@ -1,5 +1,7 @@
 import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
 import { Marked, type Tokens } from 'marked';
+import { renderOrPlainText, reportRenderError } from './fallback.js';
+import { capNesting } from './nesting.js';
 
 // Markdown → safe DOM. Two layers, so that one mistake is not enough:
 // 1. marked renders raw HTML (block or inline) as *text* and images as plain links — the model's
@@ -8,6 +10,8 @@ import { Marked, type Tokens } from 'marked';
 //    http(s), mailto, tel or relative: `javascript:`, `data:`, `vbscript:` hrefs are dropped
 //    (entity-encoded or not: it checks the parsed attribute value).
 // Links get `target="_blank" rel="noopener noreferrer"`.
+// Nesting is capped before parsing (nesting.ts), and a block whose rendering still throws is
+// shown as plain text (fallback.ts).
 
 const marked = new Marked({
   gfm: true,
@@ -90,22 +94,30 @@ function getPurifier(): DOMPurify {
   return instance;
 }
 
-/** Markdown → HTML, unsanitised (the input of `sanitize`). */
+/** Markdown → HTML, unsanitised (the input of `sanitize`); nesting capped. May throw. */
 export function markdownToHtml(markdown: string): string {
-  return marked.parse(markdown, { async: false });
+  return marked.parse(capNesting(markdown), { async: false });
 }
 
-/** Sanitised markdown as a fragment of the current document, ready to insert. */
+/**
+ * Sanitised markdown as a fragment of the current document, ready to insert; the text as
+ * plain text if rendering fails.
+ */
 export function renderMarkdownFragment(markdown: string): DocumentFragment {
-  return getPurifier().sanitize(markdownToHtml(markdown), {
-    ...CONFIG,
-    RETURN_DOM_FRAGMENT: true,
-  });
+  return renderOrPlainText(markdown, (text) =>
+    getPurifier().sanitize(markdownToHtml(text), { ...CONFIG, RETURN_DOM_FRAGMENT: true }),
+  );
 }
 
-/** Sanitised markdown as an HTML string. */
+/** Sanitised markdown as an HTML string; the text, escaped, if rendering fails. */
 export function renderMarkdown(markdown: string): string {
-  return getPurifier().sanitize(markdownToHtml(markdown), CONFIG);
+  try {
+    return getPurifier().sanitize(markdownToHtml(markdown), CONFIG);
+  } catch (error) {
+    reportRenderError(error);
+    const text = markdown.trim();
+    return text === '' ? '' : `<p>${escapeHtml(text).replaceAll('\n', '<br>')}</p>`;
+  }
 }
 
 /** Highlighter output (spans with classes) → safe HTML: spans and their `hljs-*` classes only. */

@@ -218,4 +218,32 @@ describe('createMarkdownView', () => {
       [...root.querySelectorAll('[tabindex="0"]')].map((e) => e.className || e.tagName),
     ).toEqual(['table-wrap', 'PRE']);
   });
+
+  it('shows a block whose rendering throws as plain text; the blocks after it still render', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const render = (markdown: string): DocumentFragment => {
+      if (markdown.includes('BOOM')) throw new RangeError('Maximum call stack size exceeded');
+      const template = document.createElement('template');
+      template.innerHTML = renderMarkdown(markdown);
+      return template.content;
+    };
+    const announced: string[] = [];
+    const { root, view, runFrames } = setup({ render, onBlock: (text) => announced.push(text) });
+    expect(() =>
+      view.update('# One\n\n> BOOM <b>x</b>\n> y\n\n**three**\n\n*BOOM* tail', true),
+    ).not.toThrow();
+    runFrames();
+    expect(plain(root)).toBe(
+      '<h1>One</h1>\n<p>&gt; BOOM &lt;b&gt;x&lt;/b&gt;<br>&gt; y</p><p><strong>three</strong></p>\n<p>*BOOM* tail</p>',
+    );
+    expect(announced).toEqual(['One', '> BOOM <b>x</b>> y', 'three']);
+    // The view goes on: the open block, once it renders again, is markdown again.
+    view.update('# One\n\n> BOOM <b>x</b>\n> y\n\n**three**\n\n*four*', false);
+    runFrames();
+    expect(root.querySelector('.md-group')?.lastElementChild?.outerHTML).toBe(
+      '<p><em>four</em></p>',
+    );
+    // The quote and the open block, then the quote again: the changed text re-rendered it all.
+    expect(warn).toHaveBeenCalledTimes(3);
+  });
 });

@@ -1,6 +1,7 @@
 import { markdownBudget, type FrameBudget } from '../frame-budget.js';
 import { idleQueue, type IdleDeadlineLike, type IdleQueue } from '../idle-queue.js';
 import { createBlockSplitter } from './block-splitter.js';
+import { plainTextFragment, reportRenderError } from './fallback.js';
 import { getHighlighter, type Highlighter } from './highlight.js';
 import { renderMarkdownFragment, sanitizeHighlighted } from './render.js';
 
@@ -22,6 +23,8 @@ export interface MarkdownViewOptions {
   now?(): number;
   highlighter?: Highlighter;
   copy?(text: string): Promise<void>;
+  /** Markdown → safe DOM. Default `renderMarkdownFragment`. */
+  render?(markdown: string): DocumentFragment;
 }
 
 export interface MarkdownView {
@@ -51,6 +54,7 @@ export function createMarkdownView(root: HTMLElement, options: MarkdownViewOptio
   const now = options.now ?? (() => performance.now());
   const highlighter = options.highlighter ?? getHighlighter();
   const copy = options.copy ?? ((text) => navigator.clipboard.writeText(text));
+  const render = options.render ?? renderMarkdownFragment;
   const { labels } = options;
 
   const splitter = createBlockSplitter();
@@ -83,9 +87,24 @@ export function createMarkdownView(root: HTMLElement, options: MarkdownViewOptio
     root.replaceChildren(tail);
   }
 
+  /**
+   * A block rendered and decorated, or as plain text if that throws: the work below runs in
+   * the page's shared frame budget, where a throw would be a page error and would stop every
+   * view's rendering behind it.
+   */
+  function blockFragment(markdown: string, final: boolean): DocumentFragment {
+    try {
+      const fragment = render(markdown);
+      decorate(fragment, final);
+      return fragment;
+    } catch (error) {
+      reportRenderError(error);
+      return plainTextFragment(markdown);
+    }
+  }
+
   function appendBlock(markdown: string): void {
-    const fragment = renderMarkdownFragment(markdown);
-    decorate(fragment, true);
+    const fragment = blockFragment(markdown, true);
     const plain = (fragment.textContent ?? '').trim();
     // Finished blocks go into groups that the browser may skip while off screen
     // (`content-visibility: auto` in styles/markdown.css): a long answer stays cheap to extend.
@@ -99,9 +118,7 @@ export function createMarkdownView(root: HTMLElement, options: MarkdownViewOptio
   }
 
   function renderTail(): void {
-    const fragment = renderMarkdownFragment(tailText);
-    decorate(fragment, false);
-    tail.replaceChildren(fragment);
+    tail.replaceChildren(blockFragment(tailText, false));
     renderedTail = tailText;
   }
 
