@@ -81,6 +81,7 @@ export const MEANINGFUL_STRINGS = [
   'streaming',
   'done',
   'get_current_time',
+  'admin_override',
   'gpt-4o',
   'edgechat-demo',
   ...PROTOTYPE_KEYS,

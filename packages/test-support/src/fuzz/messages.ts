@@ -28,7 +28,8 @@ const dataPart = fc.record(
 );
 const toolPart = fc
   .record({
-    toolName: fc.constantFrom('get_current_time', 'admin_override', 'x'),
+    // Registered in the worker: a call to any other tool is a forged one (mutations make those).
+    toolName: fc.constant('get_current_time'),
     toolCallId: fc.string({ minLength: 1, maxLength: 8 }),
     input: fc.jsonValue({ maxDepth: 2 }),
     output: fc.jsonValue({ maxDepth: 2 }),
