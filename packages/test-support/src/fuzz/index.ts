@@ -20,4 +20,4 @@ export {
   userMessage,
   type ChatBodyOptions,
 } from './messages.js';
-export { copy, mutate, mutation, mutations, type Mutation } from './mutate.js';
+export { copy, mutate, mutation, mutations, sameTree, type Mutation } from './mutate.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { copy, mutate, mutations } from './mutate.js';
+import { copy, mutate, mutations, sameTree } from './mutate.js';
 import { nested } from './hostile-values.js';
 
 describe('mutate', () => {
@@ -50,5 +50,14 @@ describe('mutate', () => {
       }),
       { seed: 1, numRuns: 300 },
     );
+  });
+
+  it('compares trees without recursion: keys, their order, and Object.is', () => {
+    expect(sameTree(nested(20_000), nested(20_000))).toBe(true);
+    expect(sameTree(nested(20_000), nested(20_001))).toBe(false);
+    expect(sameTree({ a: 1, b: 2 }, { b: 2, a: 1 })).toBe(false);
+    expect(sameTree([1], { 0: 1 })).toBe(false);
+    expect(sameTree({ a: NaN }, { a: NaN })).toBe(true);
+    expect(sameTree(0, -0)).toBe(false);
   });
 });

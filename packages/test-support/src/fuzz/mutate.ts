@@ -183,3 +183,26 @@ export function copy<T>(value: T): T {
   }
   return out.value as T;
 }
+
+/**
+ * Whether two values are the same tree: own enumerable keys in the same order, primitives equal
+ * by `Object.is`. Iterative, unlike node's and vitest's deep equality, which overflow the
+ * stack on the deep values these tests make.
+ */
+export function sameTree(a: unknown, b: unknown): boolean {
+  const stack: [unknown, unknown][] = [[a, b]];
+  while (stack.length > 0) {
+    const [x, y] = stack.pop() as [unknown, unknown];
+    if (typeof x !== 'object' || x === null || typeof y !== 'object' || y === null) {
+      if (!Object.is(x, y)) return false;
+      continue;
+    }
+    if (Array.isArray(x) !== Array.isArray(y)) return false;
+    const keys = Object.keys(x);
+    if (keys.join('\u0000') !== Object.keys(y).join('\u0000')) return false;
+    for (const key of keys) {
+      stack.push([(x as Record<string, unknown>)[key], (y as Record<string, unknown>)[key]]);
+    }
+  }
+  return true;
+}
