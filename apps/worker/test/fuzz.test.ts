@@ -20,13 +20,21 @@ import { answerDeps } from '../src/answers/answer-deps.js';
 import { createApp } from '../src/app.js';
 import { isJsonContentType } from '../src/read-json-body.js';
 import { openaiEnv, PLANTED_KEY } from './helpers.js';
+import { upstreamProblem } from './upstream-shape.js';
 
 const { seed, runs } = fuzzSettings(inject('fuzzEnv'));
 const MODELS = ['gpt-4o', 'gpt-4o-mini'];
 const ANSWER_PREFIX = 'You said: ';
 
-/** Answers with the user's last words, so what came in goes out again through the stream. */
+/** Why OpenAI would have refused the last request the model got (it answers anyway). */
+let refused: string | undefined;
+
+/**
+ * Answers with the user's last words, so what came in goes out again through the stream, and
+ * checks each request as OpenAI would: a history it refuses would be a 502 in production.
+ */
 const echoModel: ChatModel = (request) => {
+  refused ??= upstreamProblem(request.messages);
   const last = request.messages.at(-1);
   const said = typeof last?.content === 'string' ? last.content.slice(0, 100) : '';
   return createScriptedModel([{ text: [ANSWER_PREFIX, said] }])(request);
@@ -85,8 +93,10 @@ function check(condition: boolean, what: string, detail?: unknown): void {
 const ERROR_STATUSES = [400, 413, 415, 422];
 
 async function checkAnswer(request: FuzzRequest): Promise<void> {
+  refused = undefined;
   const response = await app.request('/api/chat', requestInit(request), ENVS[request.env]);
   const text = await response.text();
+  check(refused === undefined, `a request OpenAI takes (${refused})`);
   const headers = [...response.headers].join('\n');
   check(!text.includes(PLANTED_KEY) && !headers.includes(PLANTED_KEY), 'the key leaked');
   check(response.status < 500, `no 5xx (got ${response.status})`, text);
