@@ -2,7 +2,7 @@
 // a failure prints the seed and the path that replays it). Whatever the body, the answer is a
 // JSON 4xx `{error: {code, message}}` or a UI message stream that ends properly — never a 5xx,
 // never a byte of the key. Where a case decides the answer (a valid body, a body one byte past
-// the limit, a content type that is not JSON), it is checked exactly.
+// the limit, a content type that is not JSON, another site's page), it is checked exactly.
 import { readUIMessageStream, type ChatModel, type UIMessageChunk } from '@edgechat/core';
 import { createScriptedModel } from '@edgechat/core/testing';
 import {
@@ -54,6 +54,8 @@ interface FuzzRequest {
   env: EnvName;
   contentType: string | null;
   chunkSet?: string | undefined;
+  /** `Origin` and `Sec-Fetch-Site`, as a browser sends them. */
+  site?: { origin?: string; fetchSite?: string; foreign: boolean } | undefined;
   body: string | Uint8Array;
   /** Sent as a stream without content-length, as with `transfer-encoding: chunked`. */
   chunked: boolean;
@@ -69,6 +71,8 @@ function requestInit(request: FuzzRequest): RequestInit {
   const headers: Record<string, string> = {};
   if (request.contentType !== null) headers['content-type'] = request.contentType;
   if (request.chunkSet !== undefined) headers['x-edgechat-chunk-set'] = request.chunkSet;
+  if (request.site?.origin !== undefined) headers.origin = request.site.origin;
+  if (request.site?.fetchSite !== undefined) headers['sec-fetch-site'] = request.site.fetchSite;
   const bytes = typeof request.body === 'string' ? encoder.encode(request.body) : request.body;
   if (!request.chunked) return { method: 'POST', headers, body: bytes };
   let offset = 0;
@@ -90,7 +94,7 @@ function check(condition: boolean, what: string, detail?: unknown): void {
   }
 }
 
-const ERROR_STATUSES = [400, 413, 415, 422];
+const ERROR_STATUSES = [400, 403, 413, 415, 422];
 
 async function checkAnswer(request: FuzzRequest): Promise<void> {
   refused = undefined;
@@ -100,7 +104,10 @@ async function checkAnswer(request: FuzzRequest): Promise<void> {
   const headers = [...response.headers].join('\n');
   check(!text.includes(PLANTED_KEY) && !headers.includes(PLANTED_KEY), 'the key leaked');
   check(response.status < 500, `no 5xx (got ${response.status})`, text);
-  const { expected } = request;
+  // Another site's page is refused before anything else is looked at.
+  const expected: FuzzRequest['expected'] = request.site?.foreign
+    ? { status: 403, code: 'forbidden_origin' }
+    : request.expected;
 
   if (response.status !== 200) {
     check(ERROR_STATUSES.includes(response.status), `a known 4xx (got ${response.status})`, text);
@@ -150,6 +157,27 @@ const chunkSet = fc.option(fc.constantFrom('5', '6', '7', '', 'six', '6, 5', '0x
 });
 const json = 'application/json';
 
+/** Where a request comes from: the worker's own page, a script (no headers), or another site. */
+// One request in four says where it came from.
+const site = fc.oneof(
+  { weight: 3, arbitrary: fc.constant(undefined) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      { origin: 'http://localhost', foreign: false },
+      { origin: 'http://localhost', fetchSite: 'cross-site', foreign: false },
+      { fetchSite: 'same-origin', foreign: false },
+      { fetchSite: 'none', foreign: false },
+      { origin: 'https://evil.example', foreign: true },
+      { origin: 'null', foreign: true },
+      { origin: 'http://localhost:8787', foreign: true },
+      { origin: `https://${'a'.repeat(200)}.example`, foreign: true },
+      { fetchSite: 'cross-site', foreign: true },
+      { fetchSite: 'same-site', foreign: true },
+    ),
+  },
+);
+
 /** A valid body's text, with `extra` fields spliced in at its end as raw JSON text. */
 function bodyText(body: Record<string, unknown>, extra: string): string {
   const text = JSON.stringify(body);
@@ -191,7 +219,7 @@ describe(`POST /api/chat, fuzzed (seed ${seed})`, { timeout: 300_000 }, () => {
   it('answers every valid body with a chat id with a whole stream, from its Durable Object', () =>
     assert(valid(true), 60));
 
-  it('answers mutated bodies with a JSON 4xx or a stream', () =>
+  it('answers mutated bodies, from any site, with a JSON 4xx or a stream', () =>
     assert(
       fc
         .record({
@@ -203,6 +231,7 @@ describe(`POST /api/chat, fuzzed (seed ${seed})`, { timeout: 300_000 }, () => {
           env,
           chunked,
           chunkSet,
+          site,
         })
         .map(({ body, withId, idBody, list, env, ...rest }) => {
           const value = mutate(withId ? idBody : body, list);
