@@ -12,7 +12,21 @@ test.describe('in Korean', () => {
     server,
   }) => {
     const response = await page.goto(server.url);
-    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+    // The page's own response, as the browser got it from the worker's assets.
+    const headers = response?.headers() ?? {};
+    expect(headers['content-security-policy']).toContain("script-src 'self'");
+    expect({
+      hsts: headers['strict-transport-security'],
+      coop: headers['cross-origin-opener-policy'],
+      permissions: headers['permissions-policy'],
+      frames: headers['x-frame-options'],
+    }).toEqual({
+      hsts: 'max-age=63072000; includeSubDomains',
+      coop: 'same-origin',
+      permissions:
+        'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()',
+      frames: 'DENY',
+    });
     await expect(
       page.getByRole('heading', { name: '안녕하세요! 무엇을 도와드릴까요?' }),
     ).toBeVisible();

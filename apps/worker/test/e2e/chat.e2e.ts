@@ -21,6 +21,9 @@ const SECURITY_HEADERS = [
   'x-content-type-options',
   'referrer-policy',
   'x-frame-options',
+  'strict-transport-security',
+  'cross-origin-opener-policy',
+  'permissions-policy',
 ];
 
 let mock: MockOpenAI;
