@@ -1,5 +1,6 @@
 import {
   runChat,
+  SAFE_ERROR_MESSAGES,
   toUIChunkSet,
   type AnswerLog,
   type OpenAIMessage,
@@ -88,7 +89,7 @@ async function pipeIntoLog(
       append(step.value);
     }
   } catch {
-    append({ type: 'error', errorText: 'Something went wrong while answering. Please try again.' });
+    append({ type: 'error', errorText: SAFE_ERROR_MESSAGES.unexpected });
     last = 'error';
   }
   // A stopped answer still finishes (`abort`, then `finish`), so every client, resumed or
