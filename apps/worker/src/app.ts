@@ -117,7 +117,7 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
     const messages = toOpenAIMessages(request.messages, { system: config.systemPrompt });
     // AI SDK 5.0 clients reject chunks newer than theirs; richer ones go to a client that asks.
     const chunkSet = parseUIChunkSet(c.req.header(UI_CHUNK_SET_HEADER));
-    assertPromptFits(messages, tools.definitions(), config.turn);
+    const messagesBytes = assertPromptFits(messages, tools.definitions(), config.turn);
 
     // One of the client's concurrent answers, held until the response body ends.
     const lease = await acquireStreamLease(
@@ -151,7 +151,9 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
         });
       }
 
-      const upstream = watchUpstreamStatus(limitTurn(provider.create(modelName), config.turn));
+      const upstream = watchUpstreamStatus(
+        limitTurn(provider.create(modelName), config.turn, messagesBytes),
+      );
       let runEnded = (): void => {};
       const ended = new Promise<void>((resolve) => (runEnded = resolve));
       const chunks = runChat({

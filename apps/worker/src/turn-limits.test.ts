@@ -37,6 +37,16 @@ describe('limitTurn', () => {
     expect(inner.requests).toHaveLength(1);
   });
 
+  it('counts the first call’s messages as measured before the turn, the later ones itself', async () => {
+    const inner = createScriptedModel([{ text: 'a' }, { text: 'b' }]);
+    // 50 bytes of messages per call, but the first was measured as 60: 62 + 52 > 110.
+    const model = limitTurn(inner, { maxPromptBytes: 110, deadlineMs: 60_000 }, 60);
+    const messages = [user('x'.repeat(20))];
+    await model({ messages });
+    expect(await model({ messages }).catch((e: unknown) => e)).toMatchObject({ status: 413 });
+    expect(inner.requests).toHaveLength(1);
+  });
+
   it('a stop (the run’s own signal) still reaches the upstream', async () => {
     const inner = createScriptedModel([{ text: 'x', hang: true }]);
     const stop = new AbortController();
@@ -66,5 +76,7 @@ describe('assertPromptFits', () => {
     expect(() =>
       assertPromptFits([user('ok')], [], { maxPromptBytes: 100, deadlineMs: 1 }),
     ).not.toThrow();
+    // The messages' bytes, for limitTurn's first call.
+    expect(assertPromptFits([user('ok')], [], { maxPromptBytes: 100, deadlineMs: 1 })).toBe(32);
   });
 });

@@ -25,14 +25,25 @@ export interface TurnLimits {
  * Past the bytes, the call is refused as the upstream would refuse it (`http_error` 413: *the
  * conversation is too long*); past the deadline, the upstream request is aborted with a
  * `TimeoutError` (*took too long*). Both reach the user as an `error` chunk.
+ *
+ * `firstMessagesBytes`: the first call's messages as `assertPromptFits` already measured them,
+ * so a history of up to the body limit is not serialised twice before the first token.
  */
-export function limitTurn(model: ChatModel, limits: TurnLimits): ChatModel {
+export function limitTurn(
+  model: ChatModel,
+  limits: TurnLimits,
+  firstMessagesBytes?: number,
+): ChatModel {
   let sent = 0;
+  let calls = 0;
   let deadline: AbortSignal | undefined;
   return (request) => {
     deadline ??= AbortSignal.timeout(limits.deadlineMs);
     if (deadline.aborted) return Promise.reject(deadline.reason as Error);
-    sent += bytesOf(request.messages) + bytesOf(request.tools ?? []);
+    const first = calls++ === 0;
+    const messagesBytes =
+      first && firstMessagesBytes !== undefined ? firstMessagesBytes : bytesOf(request.messages);
+    sent += messagesBytes + bytesOf(request.tools ?? []);
     if (sent > limits.maxPromptBytes) {
       return Promise.reject(
         new EdgechatError(
@@ -50,14 +61,16 @@ export function limitTurn(model: ChatModel, limits: TurnLimits): ChatModel {
 
 /**
  * The first call's prompt checked before the turn starts, so a history that can never fit is
- * a clear 413, not a stream that fails at once.
+ * a clear 413, not a stream that fails at once. Returns the bytes of `messages`, for
+ * `limitTurn`'s first call.
  */
 export function assertPromptFits(
   messages: readonly OpenAIMessage[],
   tools: readonly ToolDefinition[],
   limits: TurnLimits,
-): void {
-  const bytes = bytesOf(messages) + bytesOf(tools);
+): number {
+  const messagesBytes = bytesOf(messages);
+  const bytes = messagesBytes + bytesOf(tools);
   if (bytes > limits.maxPromptBytes) {
     throw new ApiError(
       413,
@@ -65,4 +78,5 @@ export function assertPromptFits(
       `The conversation would send ${bytes} bytes to the model; at most ${limits.maxPromptBytes} are allowed per answer.`,
     );
   }
+  return messagesBytes;
 }
