@@ -29,8 +29,11 @@ export function guardKey(
 ): ReadableStream<UIMessageChunk> {
   if (key === undefined || key.length < MIN_KEY_LENGTH) return chunks;
   const secret = key;
-  /** Per part: the text sent lately (enough to see a key across deltas) and what is held. */
-  const parts = new Map<string, { tail: string; held: string }>();
+  /**
+   * Per part: the text sent lately (enough to see a key across deltas), what is held, and the
+   * part's last delta, the shape the held text goes out in.
+   */
+  const parts = new Map<string, { tail: string; held: string; delta: Delta }>();
   const open = new Map<string, 'text' | 'reasoning'>();
   let leaked = false;
 
@@ -45,24 +48,21 @@ export function guardKey(
             break;
           case 'text-end':
           case 'reasoning-end':
-            flushHeld(
-              chunk.id,
-              chunk.type === 'text-end' ? 'text-delta' : 'reasoning-delta',
-              controller,
-            );
+            flushHeld(chunk.id, controller);
             open.delete(chunk.id);
             break;
           case 'tool-input-available':
           case 'tool-input-error':
-            flushHeldInput(chunk.toolCallId, controller);
+            flushHeld(`tool:${chunk.toolCallId}`, controller);
             break;
           case 'text-delta':
           case 'reasoning-delta':
           case 'tool-input-delta': {
             const id = chunk.type === 'tool-input-delta' ? `tool:${chunk.toolCallId}` : chunk.id;
             const text = chunk.type === 'tool-input-delta' ? chunk.inputTextDelta : chunk.delta;
-            const state = parts.get(id) ?? { tail: '', held: '' };
+            const state = parts.get(id) ?? { tail: '', held: '', delta: chunk };
             parts.set(id, state);
+            state.delta = chunk;
             const seen = state.tail + state.held + text;
             if (seen.includes(secret)) {
               leaked = true;
@@ -85,23 +85,13 @@ export function guardKey(
 
   function flushHeld(
     id: string,
-    type: 'text-delta' | 'reasoning-delta',
     controller: TransformStreamDefaultController<UIMessageChunk>,
   ): void {
-    const held = parts.get(id)?.held ?? '';
+    const state = parts.get(id);
     parts.delete(id);
-    if (held !== '') controller.enqueue({ type, id, delta: held });
-  }
-
-  function flushHeldInput(
-    toolCallId: string,
-    controller: TransformStreamDefaultController<UIMessageChunk>,
-  ): void {
-    const id = `tool:${toolCallId}`;
-    const held = parts.get(id)?.held ?? '';
-    parts.delete(id);
-    if (held !== '')
-      controller.enqueue({ type: 'tool-input-delta', toolCallId, inputTextDelta: held });
+    if (state !== undefined && state.held !== '') {
+      controller.enqueue(withText(state.delta, state.held));
+    }
   }
 
   function endWithError(controller: TransformStreamDefaultController<UIMessageChunk>): void {
