@@ -64,12 +64,14 @@ export async function acquireStreamLease(
  * The body, with `lease` released when it ends, fails or is cancelled. The release is made
  * before the body closes — once the response is over, the runtime cancels what the request
  * still has in flight — and a cancel's release is handed to `waitUntil` for the same reason.
+ * A no-op lease (the limit off) leaves the body as it is: no extra step per chunk.
  */
 export function releasingAtEnd(
   body: ReadableStream<Uint8Array>,
   lease: StreamLease,
   waitUntil: (promise: Promise<unknown>) => void = () => {},
 ): ReadableStream<Uint8Array> {
+  if (lease === NO_LEASE) return body;
   const reader = body.getReader();
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
