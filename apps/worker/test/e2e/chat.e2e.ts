@@ -200,26 +200,37 @@ describe('the streamed chunks', () => {
     ['6.0.0', aiV6],
     ['latest (7.x)', aiLatest],
   ] as const;
+  /** One question through an AI SDK major's own DefaultChatTransport; its last message. */
+  async function answerThrough(
+    ai: (typeof clients)[number][1],
+    text: string,
+    { chatId, ip }: { chatId: string; ip: string },
+  ): Promise<aiV6.UIMessage | undefined> {
+    const sdk = ai as unknown as typeof aiV6;
+    const transport = new sdk.DefaultChatTransport<aiV6.UIMessage>({
+      api: `${dev.url}/api/chat`,
+      headers: { 'cf-connecting-ip': ip },
+    });
+    const stream = await transport.sendMessages({
+      chatId,
+      messageId: undefined,
+      trigger: 'submit-message',
+      abortSignal: undefined,
+      messages: [{ id: 'u1', role: 'user', parts: [{ type: 'text', text }] }],
+    });
+    let last: aiV6.UIMessage | undefined;
+    for await (const message of sdk.readUIMessageStream({ stream, terminateOnError: true }))
+      last = message;
+    return last;
+  }
+
   it.each(clients)(
     'AI SDK %s: its transport + readUIMessageStream build the whole message',
     async (_version, ai) => {
-      const sdk = ai as unknown as typeof aiV6;
-      const transport = new sdk.DefaultChatTransport<aiV6.UIMessage>({
-        api: `${dev.url}/api/chat`,
-        headers: { 'cf-connecting-ip': '192.0.2.200' },
-      });
-      const stream = await transport.sendMessages({
+      const last = await answerThrough(ai, 'scenario: two-tools', {
         chatId: 'chat-e2e-aisdk-transport-01',
-        messageId: undefined,
-        trigger: 'submit-message',
-        abortSignal: undefined,
-        messages: [
-          { id: 'u1', role: 'user', parts: [{ type: 'text', text: 'scenario: two-tools' }] },
-        ],
+        ip: '192.0.2.200',
       });
-      let last: aiV6.UIMessage | undefined;
-      for await (const message of sdk.readUIMessageStream({ stream, terminateOnError: true }))
-        last = message;
       expect(last?.role).toBe('assistant');
       expect(last?.metadata).toEqual({
         model: 'gpt-4o',
@@ -254,23 +265,10 @@ describe('the streamed chunks', () => {
   it.each(clients)(
     'AI SDK %s reads a thinking model’s answer: a reasoning part, then the text',
     async (_version, ai) => {
-      const sdk = ai as unknown as typeof aiV6;
-      const transport = new sdk.DefaultChatTransport<aiV6.UIMessage>({
-        api: `${dev.url}/api/chat`,
-        headers: { 'cf-connecting-ip': '192.0.2.201' },
-      });
-      const stream = await transport.sendMessages({
+      const last = await answerThrough(ai, 'scenario: reasoning', {
         chatId: 'chat-e2e-aisdk-reasoning-01',
-        messageId: undefined,
-        trigger: 'submit-message',
-        abortSignal: undefined,
-        messages: [
-          { id: 'u1', role: 'user', parts: [{ type: 'text', text: 'scenario: reasoning' }] },
-        ],
+        ip: '192.0.2.201',
       });
-      let last: aiV6.UIMessage | undefined;
-      for await (const message of sdk.readUIMessageStream({ stream, terminateOnError: true }))
-        last = message;
       // 7.x also keeps the reasoning id and an undefined providerMetadata on the parts.
       expect(last?.parts).toMatchObject([
         { type: 'step-start' },
