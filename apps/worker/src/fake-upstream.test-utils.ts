@@ -1,4 +1,5 @@
 // A fake upstream for the model adapters' tests: a `fetch` that records each call.
+import type { OpenAIModelOptions } from './openai-model.js';
 
 export interface Call {
   url: string;
@@ -33,4 +34,23 @@ export function untilAborted(signal: AbortSignal | undefined): Promise<never> {
   return new Promise((_resolve, reject) => {
     signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
   });
+}
+
+/** An adapter's options against the fake upstream: a planted key, small token and time limits. */
+export function modelOptions(
+  fetch: typeof globalThis.fetch,
+  apiKey: string,
+  overrides: Partial<OpenAIModelOptions> = {},
+): OpenAIModelOptions {
+  return {
+    apiKey,
+    baseURL: 'https://upstream.example/v1',
+    model: 'gpt-4o-mini',
+    temperature: 0.1,
+    maxTokens: 321,
+    firstByteTimeoutMs: 5000,
+    idleTimeoutMs: 5000,
+    fetch,
+    ...overrides,
+  };
 }

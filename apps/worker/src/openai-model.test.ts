@@ -2,7 +2,7 @@ import { EdgechatError } from '@edgechat/core';
 import { describe, expect, it } from 'vitest';
 import { createOpenAIModel, type OpenAIModelOptions } from './openai-model.js';
 import { PRESETS } from './presets.js';
-import { fakeFetch, untilAborted } from './fake-upstream.test-utils.js';
+import { fakeFetch, modelOptions, untilAborted } from './fake-upstream.test-utils.js';
 import { UpstreamStatusError } from './upstream-status.js';
 
 const KEY = 'sk-test-openai-model-0123456789';
@@ -11,17 +11,7 @@ function options(
   fetch: typeof globalThis.fetch,
   overrides: Partial<OpenAIModelOptions> = {},
 ): OpenAIModelOptions {
-  return {
-    apiKey: KEY,
-    baseURL: 'https://upstream.example/v1',
-    model: 'gpt-4o-mini',
-    temperature: 0.1,
-    maxTokens: 321,
-    firstByteTimeoutMs: 5000,
-    idleTimeoutMs: 5000,
-    fetch,
-    ...overrides,
-  };
+  return modelOptions(fetch, KEY, { ...overrides });
 }
 
 const SSE =

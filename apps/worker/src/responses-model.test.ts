@@ -8,7 +8,7 @@ import {
   responseStart,
 } from '@edgechat/test-support/fixtures';
 import { describe, expect, it } from 'vitest';
-import { fakeFetch, untilAborted } from './fake-upstream.test-utils.js';
+import { fakeFetch, modelOptions, untilAborted } from './fake-upstream.test-utils.js';
 import type { OpenAIModelOptions } from './openai-model.js';
 import { PRESETS } from './presets.js';
 import { createResponsesModel } from './responses-model.js';
@@ -20,18 +20,7 @@ function options(
   fetch: typeof globalThis.fetch,
   overrides: Partial<OpenAIModelOptions> = {},
 ): OpenAIModelOptions {
-  return {
-    apiKey: KEY,
-    baseURL: 'https://upstream.example/v1',
-    preset: PRESETS['openai-responses'],
-    model: 'gpt-4o-mini',
-    temperature: 0.1,
-    maxTokens: 321,
-    firstByteTimeoutMs: 5000,
-    idleTimeoutMs: 5000,
-    fetch,
-    ...overrides,
-  };
+  return modelOptions(fetch, KEY, { preset: PRESETS['openai-responses'], ...overrides });
 }
 
 const SSE = responsesSSE([
