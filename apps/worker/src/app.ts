@@ -6,6 +6,7 @@ import {
   UI_CHUNK_SET_HEADER,
   UI_MESSAGE_STREAM_HEADERS,
   type ChatModel,
+  type RunChatResult,
   type ToolRegistry,
 } from '@edgechat/core';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
@@ -15,6 +16,13 @@ import { guardKey } from './key-guard.js';
 import { assertPromptFits, limitTurn } from './turn-limits.js';
 import { clientKey } from './client-key.js';
 import { acquireStreamLease, releasingAtEnd } from './limits/stream-lease.js';
+import {
+  assertBudgetLeft,
+  budgetOf,
+  budgetNamespace,
+  recordTokens,
+} from './limits/daily-budget-check.js';
+import { meterTurn } from './limits/turn-meter.js';
 import { corsFor } from './cors.js';
 import { checkOrigin } from './origin-check.js';
 import { ApiError, errorResponse, onError, onNotFound } from './errors.js';
@@ -118,6 +126,10 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
     // AI SDK 5.0 clients reject chunks newer than theirs; richer ones go to a client that asks.
     const chunkSet = parseUIChunkSet(c.req.header(UI_CHUNK_SET_HEADER));
     const messagesBytes = assertPromptFits(messages, tools.definitions(), config.turn);
+    // The deployment's daily budget: a Durable Object call, so only for a request that is
+    // otherwise fit to answer; counted for both paths below.
+    const dailyTokens = budgetOf(config, provider);
+    await assertBudgetLeft(budgetNamespace(c.env), dailyTokens);
 
     // One of the client's concurrent answers, held until the response body ends.
     const lease = await acquireStreamLease(
@@ -151,11 +163,19 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
         });
       }
 
-      const upstream = watchUpstreamStatus(
+      const meter = meterTurn(
         limitTurn(provider.create(modelName), config.turn, messagesBytes),
+        dailyTokens > 0,
+        messagesBytes,
       );
+      const upstream = watchUpstreamStatus(meter.model);
       let runEnded = (): void => {};
       const ended = new Promise<void>((resolve) => (runEnded = resolve));
+      const spend = (result: RunChatResult): void => {
+        runEnded();
+        // In the background: the add must not hold up the answer's last chunk.
+        waitUntilOf(c)(recordTokens(budgetNamespace(c.env), dailyTokens, meter.tokens(result)));
+      };
       const chunks = runChat({
         model: upstream.model,
         messages,
@@ -165,7 +185,7 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
         // enable_request_signal: fires when the client disconnects, which aborts the upstream call.
         signal: c.req.raw.signal,
         messageMetadata: { model: modelName },
-        onFinish: runEnded,
+        onFinish: spend,
       });
       // The run's first chunks wait in its own queue meanwhile; nothing is read or replayed.
       const failure = await upstream.decide(config.statusWaitMs, ended);

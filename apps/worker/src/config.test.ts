@@ -27,6 +27,7 @@ const DEFAULTS: WorkerConfig = {
   rateLimitPeriod: 60,
   maxConcurrentStreams: 3,
   turn: { maxPromptBytes: 1_048_576, deadlineMs: 300_000 },
+  dailyTokenBudget: 2_000_000,
   answers: {
     enabled: true,
     disconnectGraceMs: 30_000,
@@ -66,6 +67,7 @@ describe('readConfig', () => {
         MAX_CONCURRENT_STREAMS: '0',
         MAX_TURN_PROMPT_BYTES: '4096',
         TURN_DEADLINE_MS: '60000',
+        DAILY_TOKEN_BUDGET: '0',
         DISCONNECT_GRACE_MS: '0',
         HEARTBEAT_MS: '5000',
         ANSWER_MAX_BYTES: '2048',
@@ -93,6 +95,7 @@ describe('readConfig', () => {
       rateLimitPeriod: 10,
       maxConcurrentStreams: 0,
       turn: { maxPromptBytes: 4096, deadlineMs: 60_000 },
+      dailyTokenBudget: 0,
       answers: {
         enabled: false,
         disconnectGraceMs: 0,
@@ -126,6 +129,7 @@ describe('readConfig', () => {
         IDLE_TIMEOUT_MS: true,
         STATUS_WAIT_MS: '999999',
         RATE_LIMIT_PERIOD: 'NaN',
+        DAILY_TOKEN_BUDGET: '1.5',
         ANSWER_RETENTION_MS: '60000',
       }),
     ).toEqual({
@@ -142,6 +146,7 @@ describe('readConfig', () => {
         'IDLE_TIMEOUT_MS',
         'STATUS_WAIT_MS',
         'RATE_LIMIT_PERIOD',
+        'DAILY_TOKEN_BUDGET',
         // Under the 10 minutes a client is promised to come back in.
         'ANSWER_RETENTION_MS',
       ],

@@ -53,6 +53,11 @@ export interface WorkerConfig {
   maxConcurrentStreams: number;
   /** Caps on one turn's model calls (src/turn-limits.ts). */
   turn: TurnLimits;
+  /**
+   * `DAILY_TOKEN_BUDGET`: tokens the whole deployment may spend per UTC day (0: no budget).
+   * Never applied to the offline demo model (src/limits/daily-budget-check.ts).
+   */
+  dailyTokenBudget: number;
   /** Answers to a request with a chat `id` survive a dropped connection (src/answers/). */
   answers: AnswerSettings;
   /** Names of vars whose value was ignored. */
@@ -101,6 +106,8 @@ const NUMBERS = {
   MAX_CONCURRENT_STREAMS: { min: 0, max: 100, fallback: 3, integer: true },
   MAX_TURN_PROMPT_BYTES: { min: 1024, max: 64 * 1024 * 1024, fallback: 1024 * 1024, integer: true },
   TURN_DEADLINE_MS: { min: 1000, max: 3_600_000, fallback: 300_000, integer: true },
+  // 2M tokens: about $5-20 a day at gpt-4o list prices, depending on the input/output mix.
+  DAILY_TOKEN_BUDGET: { min: 0, max: 1e12, fallback: 2_000_000, integer: true },
   DISCONNECT_GRACE_MS: { min: 0, max: 600_000, fallback: 30_000, integer: true },
   HEARTBEAT_MS: { min: 0, max: 300_000, fallback: 15_000, integer: true },
   ANSWER_MAX_BYTES: { min: 1024, max: 64 * 1024 * 1024, fallback: 1024 * 1024, integer: true },
@@ -178,6 +185,7 @@ export function readConfig(source: ConfigSource): WorkerConfig {
       maxPromptBytes: number('MAX_TURN_PROMPT_BYTES'),
       deadlineMs: number('TURN_DEADLINE_MS'),
     },
+    dailyTokenBudget: number('DAILY_TOKEN_BUDGET'),
     answers: {
       enabled: !/^(?:off|false|0|no)$/i.test(text(env.RESUMABLE_ANSWERS)),
       disconnectGraceMs: number('DISCONNECT_GRACE_MS'),

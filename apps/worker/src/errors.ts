@@ -18,6 +18,8 @@ export type ApiErrorCode =
   | 'forbidden_origin'
   | 'rate_limiter_unavailable'
   | 'too_many_streams'
+  | 'budget_spent'
+  | 'budget_unavailable'
   | 'not_found'
   | 'method_not_allowed'
   | 'rate_limited'

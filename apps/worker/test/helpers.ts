@@ -10,10 +10,11 @@ export const PLANTED_KEY = 'sk-planted-0123456789abcdefDO-NOT-LEAK';
 /**
  * The wrangler.jsonc env with some vars replaced; a new object, so config is read afresh. The
  * per-client limit on concurrent answers is off (every test is the same client, and many
- * leave a body unread): test/stream-limit.test.ts turns it on.
+ * leave a body unread): test/stream-limit.test.ts turns it on. So is the daily token budget
+ * (the tests share one deployment's count): test/daily-budget.test.ts turns it on.
  */
 export function testEnv(vars: Record<string, string> = {}): Env {
-  return { ...env, MAX_CONCURRENT_STREAMS: '0', ...vars } as Env;
+  return { ...env, MAX_CONCURRENT_STREAMS: '0', DAILY_TOKEN_BUDGET: '0', ...vars } as Env;
 }
 
 /** An env with a key: provider "openai" (the model itself is injected by each test). */

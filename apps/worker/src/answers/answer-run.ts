@@ -12,6 +12,7 @@ import type { AnswerSettings, WorkerConfig } from '../config.js';
 import type { ApiError } from '../errors.js';
 import { guardKey } from '../key-guard.js';
 import type { Provider } from '../provider.js';
+import { meterTurn } from '../limits/turn-meter.js';
 import { limitTurn } from '../turn-limits.js';
 import { watchUpstreamStatus } from '../upstream-status.js';
 
@@ -37,6 +38,8 @@ export interface AnswerRunContext {
   config: WorkerConfig;
   provider: Provider;
   tools: ToolRegistry;
+  /** Adds the ended answer's tokens to the daily budget; absent when there is none. */
+  recordTokens?: (tokens: number) => void;
 }
 
 /**
@@ -51,7 +54,12 @@ export async function startAnswerRun(
 ): Promise<AnswerRun> {
   const { config, provider, tools } = context;
   const controller = new AbortController();
-  const upstream = watchUpstreamStatus(limitTurn(provider.create(request.model), config.turn));
+  const { recordTokens } = context;
+  const meter = meterTurn(
+    limitTurn(provider.create(request.model), config.turn),
+    recordTokens !== undefined,
+  );
+  const upstream = watchUpstreamStatus(meter.model);
   let runEnded = (): void => {};
   const ended = new Promise<void>((resolve) => (runEnded = resolve));
   const chunks = runChat({
@@ -62,7 +70,10 @@ export async function startAnswerRun(
     thinkTags: provider.thinkTags,
     signal: controller.signal,
     messageMetadata: { model: request.model },
-    onFinish: runEnded,
+    onFinish: (result) => {
+      runEnded();
+      recordTokens?.(meter.tokens(result));
+    },
   });
   const failure = await upstream.decide(config.statusWaitMs, ended);
   if (failure !== undefined) {
