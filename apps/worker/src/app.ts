@@ -160,6 +160,7 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
           model: modelName,
           chunkSet,
           settings: config.answers,
+          dailyTokens,
         });
       }
 

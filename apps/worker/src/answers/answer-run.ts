@@ -12,6 +12,7 @@ import type { AnswerSettings, WorkerConfig } from '../config.js';
 import type { ApiError } from '../errors.js';
 import { guardKey } from '../key-guard.js';
 import type { Provider } from '../provider.js';
+import { recordTokens } from '../limits/daily-budget-check.js';
 import { meterTurn } from '../limits/turn-meter.js';
 import { limitTurn } from '../turn-limits.js';
 import { watchUpstreamStatus } from '../upstream-status.js';
@@ -23,6 +24,8 @@ export interface AnswerRequest {
   chunkSet: UIChunkSet;
   /** The worker's settings for this answer (its env is the one tests and deployments set). */
   settings: AnswerSettings;
+  /** The daily token budget the worker checked (0: none); the answer's tokens count against it. */
+  dailyTokens: number;
 }
 
 export interface AnswerRun {
@@ -38,8 +41,8 @@ export interface AnswerRunContext {
   config: WorkerConfig;
   provider: Provider;
   tools: ToolRegistry;
-  /** Adds the ended answer's tokens to the daily budget; absent when there is none. */
-  recordTokens?: (tokens: number) => void;
+  /** Where the answer's tokens are added (`request.dailyTokens`). */
+  budget: Env['DAILY_BUDGET'] | undefined;
 }
 
 /**
@@ -54,10 +57,9 @@ export async function startAnswerRun(
 ): Promise<AnswerRun> {
   const { config, provider, tools } = context;
   const controller = new AbortController();
-  const { recordTokens } = context;
   const meter = meterTurn(
     limitTurn(provider.create(request.model), config.turn),
-    recordTokens !== undefined,
+    request.dailyTokens > 0,
   );
   const upstream = watchUpstreamStatus(meter.model);
   let runEnded = (): void => {};
@@ -72,7 +74,8 @@ export async function startAnswerRun(
     messageMetadata: { model: request.model },
     onFinish: (result) => {
       runEnded();
-      recordTokens?.(meter.tokens(result));
+      // Not awaited: the object outlives the request, and the answer's end must not wait.
+      void recordTokens(context.budget, request.dailyTokens, meter.tokens(result));
     },
   });
   const failure = await upstream.decide(config.statusWaitMs, ended);

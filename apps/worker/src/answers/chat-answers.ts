@@ -8,7 +8,7 @@ import {
 import { DurableObject } from 'cloudflare:workers';
 import { getConfig, type WorkerConfig } from '../config.js';
 import { errorResponse } from '../errors.js';
-import { budgetNamespace, budgetOf, recordTokens } from '../limits/daily-budget-check.js';
+import { budgetNamespace } from '../limits/daily-budget-check.js';
 import { selectProvider, type Provider } from '../provider.js';
 import { createTools } from '../tools.js';
 import { answerDeps } from './answer-deps.js';
@@ -194,16 +194,11 @@ export class ChatAnswers extends DurableObject<Env> {
       answerDeps.model === undefined
         ? (this.provider ??= selectProvider(this.config))
         : selectProvider(this.config, { model: answerDeps.model });
-    const dailyTokens = budgetOf(this.config, provider);
-    const namespace = budgetNamespace(this.env);
     return {
       config: this.config,
       provider,
       tools: answerDeps.tools ?? createTools(),
-      // The object outlives the request that started the answer: the add runs on its own.
-      ...(dailyTokens === 0 || namespace === undefined
-        ? {}
-        : { recordTokens: (tokens) => void recordTokens(namespace, dailyTokens, tokens) }),
+      budget: budgetNamespace(this.env),
     };
   }
 }
