@@ -16,7 +16,7 @@ import type { DailyBudget } from './daily-budget.js';
 type Namespace = Env['DAILY_BUDGET'];
 
 /** The one object that holds the deployment's counts. */
-const OBJECT_NAME = 'deployment';
+export const BUDGET_OBJECT_NAME = 'deployment';
 
 /** `YYYY-MM-DD` of `now`, in UTC. */
 export function utcDay(now: number): string {
@@ -31,7 +31,7 @@ export function secondsUntilUtcMidnight(now: number): number {
 }
 
 function stubOf(namespace: Namespace): DurableObjectStub<DailyBudget> {
-  return namespace.get(namespace.idFromName(OBJECT_NAME));
+  return namespace.get(namespace.idFromName(BUDGET_OBJECT_NAME));
 }
 
 /**
