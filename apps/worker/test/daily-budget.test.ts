@@ -203,3 +203,22 @@ describe('a failing budget object', () => {
     expect(model.requests).toEqual([]);
   });
 });
+
+describe('the DailyBudget object', () => {
+  const object = () => bindings.DAILY_BUDGET.get(bindings.DAILY_BUDGET.idFromName('test-days'));
+
+  it('adds per day, keeps only today and yesterday, and ignores bad input', async () => {
+    const days = object();
+    expect(await days.add('2031-05-01', 10)).toBe(10);
+    expect(await days.add('2031-05-01', 2.2)).toBe(13);
+    expect(await days.add('2031-05-02', 1)).toBe(1);
+    // Yesterday is kept: an isolate a moment behind at midnight must not wipe today's count.
+    expect(await days.used('2031-05-01')).toBe(13);
+    expect(await days.add('2031-05-03', 0)).toBe(0);
+    expect([await days.used('2031-05-01'), await days.used('2031-05-02')]).toEqual([0, 1]);
+    expect(await days.add('2031-05-02', -5)).toBe(1);
+    expect(await days.add('2031-05-02', NaN)).toBe(1);
+    expect(await days.add('yesterday', 5)).toBe(0);
+    expect(await days.used("2031-05-02' OR 1=1 --")).toBe(0);
+  });
+});
