@@ -12,6 +12,8 @@ interface WorkerFixtures {
   demoServer: WranglerDev;
   /** Like `server`, with three allowed models (the model picker). */
   modelsServer: WranglerDev;
+  /** Like `server`, with a daily token budget of 1: spent by the first answer of the day. */
+  budgetServer: WranglerDev;
 }
 
 interface TestFixtures {
@@ -52,6 +54,20 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         OPENAI_BASE_URL: mock.url,
         MODEL: 'gpt-4o',
         ALLOWED_MODELS: 'gpt-4o,gpt-4o-mini,o4-mini',
+      });
+      await use(dev);
+      await dev.stop();
+    },
+    { scope: 'worker', timeout: 120_000 },
+  ],
+  budgetServer: [
+    async ({ mock }, use) => {
+      const dev = await startWranglerDev({
+        OPENAI_API_KEY: 'sk-e2e-web-not-a-real-key',
+        OPENAI_BASE_URL: mock.url,
+        MODEL: 'gpt-4o',
+        ALLOWED_MODELS: 'gpt-4o',
+        DAILY_TOKEN_BUDGET: '1',
       });
       await use(dev);
       await dev.stop();

@@ -8,6 +8,8 @@ export function describeChatError(error: ChatError, t: Messages): string {
       return t.errorNetwork;
     case 'rate-limited':
       return t.errorRateLimited(error.retryAfter);
+    case 'budget-spent':
+      return t.errorBudgetSpent;
     case 'too-large':
       return t.errorTooLarge;
     case 'rejected':

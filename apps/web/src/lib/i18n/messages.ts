@@ -91,6 +91,8 @@ export interface Messages {
 
   errorNetwork: string;
   errorRateLimited: (seconds: number | undefined) => string;
+  /** The deployment's daily token budget is spent (until 00:00 UTC). */
+  errorBudgetSpent: string;
   errorTooLarge: string;
   errorRejected: string;
   errorUpstream: string;

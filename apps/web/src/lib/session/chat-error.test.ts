@@ -23,6 +23,29 @@ describe('toChatError', () => {
     });
   });
 
+  it('a 429 whose body says budget_spent is the daily budget: no countdown, no detail', () => {
+    const body = {
+      error: { code: 'budget_spent', message: "Today's budget for this demo is spent." },
+    };
+    const spent = (status: number, cause: unknown) =>
+      new EdgechatError('http_error', `${status} x`, { status, cause });
+    const response = new Response(null, { status: 429, headers: { 'retry-after': '36000' } });
+    expect(toChatError(spent(429, body), AT, response)).toEqual({
+      kind: 'budget-spent',
+      status: 429,
+      at: AT,
+    });
+    // Another code, a malformed body, or another status: what it was before.
+    for (const [status, cause] of [
+      [429, { error: { code: 'rate_limited' } }],
+      [429, { error: 'budget_spent' }],
+      [429, null],
+      [503, body],
+    ] as const) {
+      expect(toChatError(spent(status, cause), AT).kind).not.toBe('budget-spent');
+    }
+  });
+
   it('the detail of an http_error is its message after the status the core writes first', () => {
     const error = (message: string) => new EdgechatError('http_error', message, { status: 500 });
     expect(

@@ -13,6 +13,11 @@ export function toChatError(error: unknown, at: number, response?: Response): Ch
       case 'http_error': {
         const retryAfter = parseRetryAfter(response?.headers.get('retry-after') ?? null, at);
         const status = error.status ?? 0;
+        // The deployment's daily budget: no countdown (the wait is hours), and the summary
+        // says all the server's message does, in the reader's language.
+        if (status === 429 && errorCodeOf(error.cause) === 'budget_spent') {
+          return { kind: 'budget-spent', status, at };
+        }
         return httpError(status, withoutStatus(detail, status), retryAfter, at);
       }
       case 'stream_truncated':
@@ -46,6 +51,15 @@ function httpError(
   if (status === 400 || status === 415 || status === 422) return { kind: 'rejected', ...base };
   if (status === 502 || status === 503 || status === 504) return { kind: 'upstream', ...base };
   return { kind: 'server', ...base };
+}
+
+/** The worker's JSON error body (`{ "error": { "code" } }`), as the core keeps it in `cause`. */
+function errorCodeOf(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const error = (body as { error?: unknown }).error;
+  if (typeof error !== 'object' || error === null) return undefined;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? code : undefined;
 }
 
 /**

@@ -17,6 +17,7 @@ const isTime = (value: unknown): value is number =>
 const ERROR_KINDS = new Set<ChatError['kind']>([
   'network',
   'rate-limited',
+  'budget-spent',
   'too-large',
   'rejected',
   'upstream',

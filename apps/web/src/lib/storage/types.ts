@@ -11,6 +11,7 @@ export interface ChatError {
   kind:
     | 'network'
     | 'rate-limited'
+    | 'budget-spent'
     | 'too-large'
     | 'rejected'
     | 'upstream'
