@@ -54,6 +54,7 @@ describe('saveConversations + loadConversations', () => {
     const saved = [
       conversation('a'),
       conversation('b', { stopped: true, error: { kind: 'network', at: 5 } }),
+      conversation('c', { error: { kind: 'budget-spent', status: 429, at: 6 } }),
     ];
     expect(saveConversations(storage, serializeConversations(saved, 'b'))).toBe(true);
     expect(loadConversations(storage)).toEqual({ conversations: saved, activeId: 'b' });
