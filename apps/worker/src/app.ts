@@ -11,7 +11,7 @@ import {
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { answersFor, registerAnswerRoutes, startAnswer } from './answers/routes.js';
 import { getConfig, type WorkerConfig } from './config.js';
-import { guardKey } from './key-guard.js';
+import { keyGuard } from './key-guard.js';
 import { assertPromptFits, limitTurn } from './turn-limits.js';
 import { clientKey } from './client-key.js';
 import { acquireStreamLease, releasingAtEnd } from './limits/stream-lease.js';
@@ -169,11 +169,19 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
       });
       // The run's first chunks wait in its own queue meanwhile; nothing is read or replayed.
       const failure = await upstream.decide(config.statusWaitMs, ended);
+      const guard = keyGuard(config.apiKey);
       if (failure !== undefined) {
         await chunks.cancel().catch(() => {});
         throw failure;
       }
-      return new Response(encodeUIMessageStream(guardKey(chunks, config.apiKey), { chunkSet }), {
+      // The key guard runs as a step of the encoder, and what is waiting goes out together:
+      // no stream stage of their own, no network write per chunk.
+      const body = encodeUIMessageStream(chunks, {
+        chunkSet,
+        coalesce: true,
+        ...(guard === undefined ? {} : { step: guard }),
+      });
+      return new Response(body, {
         headers: {
           ...UI_MESSAGE_STREAM_HEADERS,
           'server-timing': serverTiming(started, upstream.answeredAt()),
