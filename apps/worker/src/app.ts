@@ -119,19 +119,31 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
     const chunkSet = parseUIChunkSet(c.req.header(UI_CHUNK_SET_HEADER));
     const messagesBytes = assertPromptFits(messages, tools.definitions(), config.turn);
 
-    // One of the client's concurrent answers, held until the response body ends.
-    const lease = await acquireStreamLease(
+    // One of the client's concurrent answers, held until the response body ends. A direct
+    // answer asks the upstream while the slot is taken, so the limits object's round trip is
+    // not on the way to the first byte; nothing is sent before the slot is granted, and a
+    // refused answer's run is cancelled (its upstream request with it) unread. A durable
+    // answer starts in its chat's object and outlives this request: only once granted.
+    const leasing = acquireStreamLease(
       (c.env as Partial<Pick<Env, 'CLIENT_STREAMS'>>).CLIENT_STREAMS,
       clientKey(c.req.raw),
       { limit: config.maxConcurrentStreams, ttlMs: config.turn.deadlineMs + 60_000 },
     );
-    let response: Response;
-    try {
-      response = await answerTurn();
-    } catch (error) {
-      await lease.release();
-      throw error;
+    const durable = request.id !== undefined && answersFor(c.env) !== undefined;
+    const [leased, answered] = await Promise.allSettled([
+      leasing,
+      durable ? leasing.then(answerTurn) : answerTurn(),
+    ]);
+    if (leased.status === 'rejected') {
+      if (answered.status === 'fulfilled') await answered.value.body?.cancel().catch(() => {});
+      throw leased.reason;
     }
+    const lease = leased.value;
+    if (answered.status === 'rejected') {
+      await lease.release();
+      throw answered.reason;
+    }
+    const response = answered.value;
     if (!response.ok || response.body === null) {
       await lease.release();
       return response;
