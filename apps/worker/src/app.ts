@@ -12,7 +12,7 @@ import {
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { answersFor, registerAnswerRoutes, startAnswer } from './answers/routes.js';
 import { getConfig, type WorkerConfig } from './config.js';
-import { guardKey } from './key-guard.js';
+import { keyGuard } from './key-guard.js';
 import { assertPromptFits, limitTurn } from './turn-limits.js';
 import { clientKey } from './client-key.js';
 import { acquireStreamLease, releasingAtEnd } from './limits/stream-lease.js';
@@ -131,19 +131,31 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
     const dailyTokens = budgetOf(config, provider);
     await assertBudgetLeft(budgetNamespace(c.env), dailyTokens);
 
-    // One of the client's concurrent answers, held until the response body ends.
-    const lease = await acquireStreamLease(
+    // One of the client's concurrent answers, held until the response body ends. A direct
+    // answer asks the upstream while the slot is taken, so the limits object's round trip is
+    // not on the way to the first byte; nothing is sent before the slot is granted, and a
+    // refused answer's run is cancelled (its upstream request with it) unread. A durable
+    // answer starts in its chat's object and outlives this request: only once granted.
+    const leasing = acquireStreamLease(
       (c.env as Partial<Pick<Env, 'CLIENT_STREAMS'>>).CLIENT_STREAMS,
       clientKey(c.req.raw),
       { limit: config.maxConcurrentStreams, ttlMs: config.turn.deadlineMs + 60_000 },
     );
-    let response: Response;
-    try {
-      response = await answerTurn();
-    } catch (error) {
-      await lease.release();
-      throw error;
+    const durable = request.id !== undefined && answersFor(c.env) !== undefined;
+    const [leased, answered] = await Promise.allSettled([
+      leasing,
+      durable ? leasing.then(answerTurn) : answerTurn(),
+    ]);
+    if (leased.status === 'rejected') {
+      if (answered.status === 'fulfilled') await answered.value.body?.cancel().catch(() => {});
+      throw leased.reason;
     }
+    const lease = leased.value;
+    if (answered.status === 'rejected') {
+      await lease.release();
+      throw answered.reason;
+    }
+    const response = answered.value;
     if (!response.ok || response.body === null) {
       await lease.release();
       return response;
@@ -190,11 +202,19 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
       });
       // The run's first chunks wait in its own queue meanwhile; nothing is read or replayed.
       const failure = await upstream.decide(config.statusWaitMs, ended);
+      const guard = keyGuard(config.apiKey);
       if (failure !== undefined) {
         await chunks.cancel().catch(() => {});
         throw failure;
       }
-      return new Response(encodeUIMessageStream(guardKey(chunks, config.apiKey), { chunkSet }), {
+      // The key guard runs as a step of the encoder, and what is waiting goes out together:
+      // no stream stage of their own, no network write per chunk.
+      const body = encodeUIMessageStream(chunks, {
+        chunkSet,
+        coalesce: true,
+        ...(guard === undefined ? {} : { step: guard }),
+      });
+      return new Response(body, {
         headers: {
           ...UI_MESSAGE_STREAM_HEADERS,
           'server-timing': serverTiming(started, upstream.answeredAt()),

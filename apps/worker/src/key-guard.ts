@@ -16,6 +16,15 @@ type Delta = Extract<
 >;
 
 /**
+ * Passes a chunk on with `emit` (zero, one or more chunks); `'end'` once the answer must stop
+ * there: the caller cancels the run (and so the upstream request) and ends the stream.
+ */
+export type KeyGuardStep = (
+  chunk: UIMessageChunk,
+  emit: (chunk: UIMessageChunk) => void,
+) => 'end' | undefined;
+
+/**
  * An upstream that echoes the request's `Authorization` header (a hostile or broken
  * compatible server) must not get the key relayed to a browser. Every streamed part — text,
  * reasoning, tool input — is scanned as one string across its deltas: a delta that would
@@ -27,7 +36,26 @@ export function guardKey(
   chunks: ReadableStream<UIMessageChunk>,
   key: string | undefined,
 ): ReadableStream<UIMessageChunk> {
-  if (key === undefined || key.length < MIN_KEY_LENGTH) return chunks;
+  const step = keyGuard(key);
+  if (step === undefined) return chunks;
+  return chunks.pipeThrough(
+    new TransformStream<UIMessageChunk, UIMessageChunk>({
+      transform(chunk, controller) {
+        const emit = (out: UIMessageChunk): void => controller.enqueue(out);
+        // Erroring the writable side cancels the run upstream of us: the upstream request ends.
+        if (step(chunk, emit) === 'end') controller.terminate();
+      },
+    }),
+  );
+}
+
+/**
+ * `guardKey` as one step per chunk, for a stream stage that already exists (the encoder):
+ * a stage of its own would cost a hop per chunk. `undefined` when there is nothing to guard.
+ * After `'end'` every chunk is dropped.
+ */
+export function keyGuard(key: string | undefined): KeyGuardStep | undefined {
+  if (key === undefined || key.length < MIN_KEY_LENGTH) return undefined;
   const secret = key;
   /**
    * Per part: the text sent lately (enough to see a key across deltas), what is held, and the
@@ -37,76 +65,90 @@ export function guardKey(
   const open = new Map<string, 'text' | 'reasoning'>();
   let leaked = false;
 
-  return chunks.pipeThrough(
-    new TransformStream<UIMessageChunk, UIMessageChunk>({
-      transform(chunk, controller) {
-        if (leaked) return;
-        switch (chunk.type) {
-          case 'text-start':
-          case 'reasoning-start':
-            open.set(chunk.id, chunk.type === 'text-start' ? 'text' : 'reasoning');
-            break;
-          case 'text-end':
-          case 'reasoning-end':
-            flushHeld(chunk.id, controller);
-            open.delete(chunk.id);
-            break;
-          case 'tool-input-available':
-          case 'tool-input-error':
-            flushHeld(`tool:${chunk.toolCallId}`, controller);
-            break;
-          case 'text-delta':
-          case 'reasoning-delta':
-          case 'tool-input-delta': {
-            const id = chunk.type === 'tool-input-delta' ? `tool:${chunk.toolCallId}` : chunk.id;
-            const text = chunk.type === 'tool-input-delta' ? chunk.inputTextDelta : chunk.delta;
-            const state = parts.get(id) ?? { tail: '', held: '', delta: chunk };
-            parts.set(id, state);
-            state.delta = chunk;
-            const seen = state.tail + state.held + text;
-            if (seen.includes(secret)) {
-              leaked = true;
-              endWithError(controller);
-              return;
-            }
-            const hold = heldLength(seen);
-            const ready = state.held + text;
-            const send = ready.slice(0, Math.max(0, ready.length - hold));
-            state.held = ready.slice(send.length);
-            state.tail = (state.tail + send).slice(-(secret.length - 1));
-            if (send !== '') controller.enqueue(withText(chunk, send));
-            return;
-          }
+  return (chunk, emit) => {
+    if (leaked) return 'end';
+    switch (chunk.type) {
+      case 'text-start':
+      case 'reasoning-start':
+        open.set(chunk.id, chunk.type === 'text-start' ? 'text' : 'reasoning');
+        break;
+      case 'text-end':
+      case 'reasoning-end':
+        flushHeld(chunk.id, emit);
+        open.delete(chunk.id);
+        break;
+      case 'tool-input-available':
+      case 'tool-input-error':
+        flushHeld(`tool:${chunk.toolCallId}`, emit);
+        break;
+      case 'text-delta':
+      case 'reasoning-delta':
+      case 'tool-input-delta': {
+        const id = chunk.type === 'tool-input-delta' ? `tool:${chunk.toolCallId}` : chunk.id;
+        const text = chunk.type === 'tool-input-delta' ? chunk.inputTextDelta : chunk.delta;
+        let state = parts.get(id);
+        if (state === undefined) {
+          state = { tail: '', held: '', delta: chunk };
+          parts.set(id, state);
         }
-        controller.enqueue(chunk);
-      },
-    }),
-  );
-
-  function flushHeld(
-    id: string,
-    controller: TransformStreamDefaultController<UIMessageChunk>,
-  ): void {
-    const state = parts.get(id);
-    parts.delete(id);
-    if (state !== undefined && state.held !== '') {
-      controller.enqueue(withText(state.delta, state.held));
+        state.delta = chunk;
+        const ready = state.held === '' ? text : state.held + text;
+        const seen = state.tail + ready;
+        if (seen.includes(secret)) {
+          leaked = true;
+          endWithError(emit);
+          return 'end';
+        }
+        const hold = heldLength(seen);
+        if (hold === 0 && state.held === '') {
+          // The common case: nothing held, nothing to hold — the chunk goes out as it is.
+          state.tail = tailOf(state.tail, text);
+          emit(chunk);
+          return undefined;
+        }
+        const send = ready.slice(0, Math.max(0, ready.length - hold));
+        state.held = ready.slice(send.length);
+        state.tail = tailOf(state.tail, send);
+        if (send !== '') emit(withText(chunk, send));
+        return undefined;
+      }
     }
+    emit(chunk);
+    return undefined;
+  };
+
+  /** What must be kept of the text sent to see a key that starts in it. */
+  function tailOf(tail: string, sent: string): string {
+    const keep = secret.length - 1;
+    if (sent.length >= keep) return sent.slice(-keep);
+    const joined = tail + sent;
+    return joined.length > keep ? joined.slice(-keep) : joined;
   }
 
-  function endWithError(controller: TransformStreamDefaultController<UIMessageChunk>): void {
+  function flushHeld(id: string, emit: (chunk: UIMessageChunk) => void): void {
+    const state = parts.get(id);
+    parts.delete(id);
+    if (state !== undefined && state.held !== '') emit(withText(state.delta, state.held));
+  }
+
+  function endWithError(emit: (chunk: UIMessageChunk) => void): void {
     for (const [id, kind] of open)
-      controller.enqueue({ type: kind === 'text' ? 'text-end' : 'reasoning-end', id });
-    controller.enqueue({ type: 'error', errorText: KEY_IN_ANSWER_TEXT });
-    controller.enqueue({ type: 'finish', finishReason: 'error' });
-    // Erroring the writable side cancels the run upstream of us: the upstream request ends.
-    controller.terminate();
+      emit({ type: kind === 'text' ? 'text-end' : 'reasoning-end', id });
+    emit({ type: 'error', errorText: KEY_IN_ANSWER_TEXT });
+    emit({ type: 'finish', finishReason: 'error' });
   }
 
   /** The longest end of `text` that starts the key, if it is long enough to matter. */
   function heldLength(text: string): number {
-    for (let length = Math.min(secret.length - 1, text.length); length >= HOLD_FROM; length--) {
-      if (text.endsWith(secret.slice(0, length))) return length;
+    // Such an end starts with the key's first HOLD_FROM characters: look only where those
+    // are, instead of trying every length (a real key is ~160 characters, so ~150 tries).
+    const start = secret.slice(0, HOLD_FROM);
+    for (
+      let at = text.indexOf(start, Math.max(0, text.length - (secret.length - 1)));
+      at !== -1;
+      at = text.indexOf(start, at + 1)
+    ) {
+      if (secret.startsWith(text.slice(at))) return text.length - at;
     }
     return 0;
   }

@@ -63,32 +63,58 @@ interface Timeouts {
  * slow consumer is not the upstream's fault). Either aborts the upstream request and errors
  * the body with a `TimeoutError` (what `AbortSignal.timeout` throws), which the run loop turns
  * into an `error` chunk saying the model took too long.
+ *
+ * One timer for the whole body, not one per read: a read only moves the deadline, and the
+ * timer, when it fires early, sleeps again until the deadline as it stands then (a setTimeout
+ * and a clearTimeout per network read are most of what this guard would cost otherwise).
  */
 function createTimeouts(upstream: AbortController, options: UpstreamCallTimeouts): Timeouts {
   let error: DOMException | undefined;
   let timer: ReturnType<typeof setTimeout> | null = null;
-  const fire = (message: string) => (): void => {
+  const seconds = (ms: number): string => `${Math.round(ms / 100) / 10} s`;
+  const firstByte = `The model did not answer within ${seconds(options.firstByteTimeoutMs)}.`;
+  const idle = `The model stopped answering for ${seconds(options.idleTimeoutMs)}.`;
+  /** While a read is pending (or until the first byte): when it times out, and as what. */
+  let deadline = Date.now() + options.firstByteTimeoutMs;
+  let message: string | undefined = firstByte;
+
+  /** When the armed timer fires. */
+  let timerAt = 0;
+
+  const check = (): void => {
+    timer = null;
+    if (message === undefined) return; // no read pending: the next one arms the timer again
+    if (deadline > Date.now()) {
+      arm();
+      return;
+    }
     error = new DOMException(message, 'TimeoutError');
     upstream.abort(error);
   };
-  const seconds = (ms: number): string => `${Math.round(ms / 100) / 10} s`;
-  const arm = (ms: number, message: string): void => {
+  const arm = (): void => {
+    // A timer that fires by the deadline will find it; only a later one (the first-byte
+    // timer, when the idle timeout is shorter) is replaced.
+    if (timer !== null && timerAt <= deadline) return;
     clearTimeout(timer);
-    timer = setTimeout(fire(message), ms);
+    const now = Date.now();
+    timerAt = Math.max(now, deadline);
+    timer = setTimeout(check, timerAt - now);
   };
-  arm(
-    options.firstByteTimeoutMs,
-    `The model did not answer within ${seconds(options.firstByteTimeoutMs)}.`,
-  );
+  const clear = (): void => {
+    message = undefined;
+    clearTimeout(timer);
+    timer = null;
+  };
+  arm();
 
   return {
     get error() {
       return error;
     },
-    clear: () => clearTimeout(timer),
+    clear,
     guard(body) {
       if (body === null) {
-        clearTimeout(timer);
+        clear();
         return null;
       }
       const reader = body.getReader();
@@ -97,26 +123,28 @@ function createTimeouts(upstream: AbortController, options: UpstreamCallTimeouts
         {
           async pull(controller) {
             if (!first) {
-              arm(
-                options.idleTimeoutMs,
-                `The model stopped answering for ${seconds(options.idleTimeoutMs)}.`,
-              );
+              deadline = Date.now() + options.idleTimeoutMs;
+              message = idle;
+              arm();
             }
             let result: ReadableStreamReadResult<Uint8Array>;
             try {
               result = await reader.read();
             } catch (readError) {
-              clearTimeout(timer);
+              clear();
               controller.error(error ?? readError);
               return;
             }
-            clearTimeout(timer);
+            // The timer stays armed: it finds no read pending and stops by itself.
+            message = undefined;
             first = false;
-            if (result.done) controller.close();
-            else controller.enqueue(result.value);
+            if (result.done) {
+              clear();
+              controller.close();
+            } else controller.enqueue(result.value);
           },
           cancel(reason) {
-            clearTimeout(timer);
+            clear();
             return reader.cancel(reason);
           },
         },

@@ -18,3 +18,5 @@ export default {
     return edgechat.fetch(request, env, ctx);
   },
 } satisfies ExportedHandler<Env>;
+
+export { ClientStreams } from '../../src/limits/client-streams.js';

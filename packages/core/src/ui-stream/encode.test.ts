@@ -147,4 +147,78 @@ describe('encodeUIMessageStream', () => {
     expect(log).toEqual(['read', 'source pulled', 'read', 'source pulled']);
     await reader.cancel();
   });
+
+  it('coalesce: the chunks already waiting go out as one piece, later ones as the next', async () => {
+    let later: (() => void) | undefined;
+    const source = new ReadableStream<UIMessageChunk>({
+      start(controller) {
+        controller.enqueue({ type: 'start', messageId: 'm1' });
+        controller.enqueue({ type: 'start-step' });
+        later = () => {
+          controller.enqueue({ type: 'finish-step' });
+          controller.close();
+        };
+      },
+    });
+    const reader = encodeUIMessageStream(source, { coalesce: true }).getReader();
+    const decoder = new TextDecoder();
+    const first = await reader.read();
+    expect(decoder.decode(first.value)).toBe(
+      'data: {"type":"start","messageId":"m1"}\n\ndata: {"type":"start-step"}\n\n',
+    );
+    later?.();
+    const rest: string[] = [];
+    for (let r = await reader.read(); !r.done; r = await reader.read()) {
+      rest.push(decoder.decode(r.value));
+    }
+    expect(rest).toEqual(['data: {"type":"finish-step"}\n\ndata: [DONE]\n\n']);
+  });
+
+  it('coalesce: a source failing after some chunks still ends with what it sent, the error and [DONE]', async () => {
+    let pulls = 0;
+    // Erroring at once would drop the queued chunk: the error comes with the pull after it.
+    const source = new ReadableStream<UIMessageChunk>({
+      pull(controller) {
+        if (pulls++ === 0) controller.enqueue({ type: 'start-step' });
+        else controller.error(new Error('secret'));
+      },
+    });
+    expect(await frames(encodeUIMessageStream(source, { coalesce: true }))).toEqual([
+      'data: {"type":"start-step"}\n\ndata: {"type":"error","errorText":"An error occurred."}\n\ndata: [DONE]\n\n',
+    ]);
+  });
+
+  it('step: what it emits is written; "end" cancels the source and ends with [DONE]', async () => {
+    const cancelled: unknown[] = [];
+    const source = new ReadableStream<UIMessageChunk>({
+      start(controller) {
+        controller.enqueue({ type: 'text-start', id: 't' });
+        controller.enqueue({ type: 'text-delta', id: 't', delta: 'ok' });
+        controller.enqueue({ type: 'text-delta', id: 't', delta: 'STOP' });
+        controller.enqueue({ type: 'text-delta', id: 't', delta: 'never' });
+      },
+      cancel(reason) {
+        cancelled.push(reason);
+      },
+    });
+    const stream = encodeUIMessageStream(source, {
+      chunkSet: 5,
+      step(chunk, emit) {
+        if (chunk.type === 'text-delta' && chunk.delta === 'STOP') {
+          emit({ type: 'error', errorText: 'stopped' });
+          emit({ type: 'finish', finishReason: 'error' });
+          return 'end';
+        }
+        emit(chunk);
+        return undefined;
+      },
+    });
+    expect(await frames(stream)).toEqual([
+      'data: {"type":"text-start","id":"t"}\n\n',
+      'data: {"type":"text-delta","id":"t","delta":"ok"}\n\n',
+      // The chunk set still applies to what the step emits (5: no finish reason).
+      'data: {"type":"error","errorText":"stopped"}\n\ndata: {"type":"finish"}\n\ndata: [DONE]\n\n',
+    ]);
+    expect(cancelled).toEqual([undefined]);
+  });
 });

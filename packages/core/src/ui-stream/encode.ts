@@ -32,22 +32,66 @@ export interface EncodeUIMessageStreamOptions {
    * from the request's `UI_CHUNK_SET_HEADER`.
    */
   chunkSet?: UIChunkSet;
+  /**
+   * Sees each chunk before it is written and passes on what may go out with `emit` (nothing,
+   * the chunk, or others); `'end'` ends the answer after what it emitted: the source is
+   * cancelled and `[DONE]` follows. For a server's own check of every chunk (a secret that must
+   * not be relayed) without a stream stage of its own, which would cost a hop per chunk.
+   */
+  step?: UIChunkStep;
+  /**
+   * Write the chunks that are already waiting in the source as one piece, instead of one
+   * piece per chunk: a network write (and, through a proxy, every hop after it) per batch, not
+   * per chunk. Nothing waits for more: a batch is what is there now. Costs a read of one chunk
+   * ahead. Default `false`.
+   */
+  coalesce?: boolean;
 }
+
+/** See `EncodeUIMessageStreamOptions.step`. */
+export type UIChunkStep = (
+  chunk: UIMessageChunk,
+  emit: (chunk: UIMessageChunk) => void,
+) => 'end' | undefined;
+
+/** What a read of one chunk ahead found not ready yet. */
+const NOT_READY = Symbol('not ready');
+const notReady: Promise<typeof NOT_READY> = Promise.resolve(NOT_READY);
 
 export function encodeUIMessageStream(
   chunks: ReadableStream<UIMessageChunk>,
   options: EncodeUIMessageStreamOptions = {},
 ): ReadableStream<Uint8Array> {
-  const { chunkSet } = options;
+  const { chunkSet, step, coalesce = false } = options;
   const encoder = new TextEncoder();
   const reader = chunks.getReader();
+  /** A read made ahead that was not ready yet: the next pull's first. */
+  let ahead: Promise<ReadableStreamReadResult<UIMessageChunk>> | undefined;
 
-  const fail = (controller: ReadableStreamDefaultController<Uint8Array>): void => {
+  // One closure for the whole stream, not one per chunk: it appends to `frames`.
+  let frames = '';
+  const write = (chunk: UIMessageChunk): void => {
+    frames += frame(chunk);
+  };
+  const toSet =
+    chunkSet === undefined
+      ? write
+      : (chunk: UIMessageChunk) => toUIChunkSet(chunk, chunkSet, write);
+  /** The chunk's frames appended to `frames`; `'end'` when `step` ended the answer. */
+  const encode =
+    step === undefined
+      ? (chunk: UIMessageChunk): 'end' | undefined => {
+          toSet(chunk);
+          return undefined;
+        }
+      : (chunk: UIMessageChunk): 'end' | undefined => step(chunk, toSet);
+
+  const fail = (controller: ReadableStreamDefaultController<Uint8Array>, before: string): void => {
     const error: UIMessageChunk = {
       type: 'error',
       errorText: UI_MESSAGE_STREAM_FALLBACK_ERROR_TEXT,
     };
-    controller.enqueue(encoder.encode(`data: ${JSON.stringify(error)}\n\n${DONE_FRAME}`));
+    controller.enqueue(encoder.encode(`${before}data: ${JSON.stringify(error)}\n\n${DONE_FRAME}`));
     controller.close();
   };
 
@@ -56,36 +100,48 @@ export function encodeUIMessageStream(
       async pull(controller) {
         // A chunk the client's set has no word for sends nothing: read on until one does, as
         // a pull that enqueues nothing is not called again.
+        frames = '';
+        let next = ahead ?? reader.read();
+        ahead = undefined;
         for (;;) {
-          let result: ReadableStreamReadResult<UIMessageChunk>;
+          let result: ReadableStreamReadResult<UIMessageChunk> | typeof NOT_READY;
           try {
-            result = await reader.read();
+            result = frames !== '' && coalesce ? await Promise.race([next, notReady]) : await next;
           } catch {
-            fail(controller);
+            fail(controller, frames);
             return;
           }
-          if (result.done) {
-            controller.enqueue(encoder.encode(DONE_FRAME));
-            controller.close();
-            return;
-          }
-          let frames: string | undefined = '';
-          try {
-            if (chunkSet === undefined) frames = frame(result.value);
-            else toUIChunkSet(result.value, chunkSet, (chunk) => (frames += frame(chunk)));
-          } catch {
-            // Circular or BigInt values: nothing after this chunk can be trusted either.
-            frames = undefined;
-          }
-          if (frames === undefined) {
-            reader.cancel().catch(() => {});
-            fail(controller);
-            return;
-          }
-          if (frames !== '') {
+          if (result === NOT_READY) {
+            ahead = next;
             controller.enqueue(encoder.encode(frames));
             return;
           }
+          if (result.done) {
+            controller.enqueue(encoder.encode(frames + DONE_FRAME));
+            controller.close();
+            return;
+          }
+          const sent = frames;
+          let ended: 'end' | undefined;
+          try {
+            ended = encode(result.value);
+          } catch {
+            // Circular or BigInt values: nothing after this chunk can be trusted either.
+            reader.cancel().catch(() => {});
+            fail(controller, sent);
+            return;
+          }
+          if (ended === 'end') {
+            reader.cancel().catch(() => {});
+            controller.enqueue(encoder.encode(frames + DONE_FRAME));
+            controller.close();
+            return;
+          }
+          if (frames !== '' && !coalesce) {
+            controller.enqueue(encoder.encode(frames));
+            return;
+          }
+          next = reader.read();
         }
       },
       cancel(reason) {

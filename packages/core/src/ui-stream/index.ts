@@ -1,6 +1,6 @@
 export { UI_MESSAGE_STREAM_HEADERS } from './headers.js';
 export { encodeUIMessageStream, UI_MESSAGE_STREAM_FALLBACK_ERROR_TEXT } from './encode.js';
-export type { EncodeUIMessageStreamOptions } from './encode.js';
+export type { EncodeUIMessageStreamOptions, UIChunkStep } from './encode.js';
 export { parseUIChunkSet, toUIChunkSet, UI_CHUNK_SET_HEADER } from './chunk-set.js';
 export type { UIChunkSet } from './chunk-set.js';
 export { readUIMessageStream } from './read.js';
