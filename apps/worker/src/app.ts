@@ -126,36 +126,33 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
     // AI SDK 5.0 clients reject chunks newer than theirs; richer ones go to a client that asks.
     const chunkSet = parseUIChunkSet(c.req.header(UI_CHUNK_SET_HEADER));
     const messagesBytes = assertPromptFits(messages, tools.definitions(), config.turn);
-    // The deployment's daily budget: a Durable Object call, so only for a request that is
-    // otherwise fit to answer; counted for both paths below.
+    // The deployment's daily budget and one of the client's concurrent answers (held until
+    // the response body ends): two Durable Object calls, so only for a request that is
+    // otherwise fit to answer, and made side by side so only one round trip is on the way to
+    // the first byte. Nothing goes upstream before both said yes: a refused request costs
+    // the host nothing.
     const dailyTokens = budgetOf(config, provider);
-    await assertBudgetLeft(budgetNamespace(c.env), dailyTokens);
-
-    // One of the client's concurrent answers, held until the response body ends. A direct
-    // answer asks the upstream while the slot is taken, so the limits object's round trip is
-    // not on the way to the first byte; nothing is sent before the slot is granted, and a
-    // refused answer's run is cancelled (its upstream request with it) unread. A durable
-    // answer starts in its chat's object and outlives this request: only once granted.
-    const leasing = acquireStreamLease(
-      (c.env as Partial<Pick<Env, 'CLIENT_STREAMS'>>).CLIENT_STREAMS,
-      clientKey(c.req.raw),
-      { limit: config.maxConcurrentStreams, ttlMs: config.turn.deadlineMs + 60_000 },
-    );
-    const durable = request.id !== undefined && answersFor(c.env) !== undefined;
-    const [leased, answered] = await Promise.allSettled([
-      leasing,
-      durable ? leasing.then(answerTurn) : answerTurn(),
+    const [budget, leased] = await Promise.allSettled([
+      assertBudgetLeft(budgetNamespace(c.env), dailyTokens),
+      acquireStreamLease(
+        (c.env as Partial<Pick<Env, 'CLIENT_STREAMS'>>).CLIENT_STREAMS,
+        clientKey(c.req.raw),
+        { limit: config.maxConcurrentStreams, ttlMs: config.turn.deadlineMs + 60_000 },
+      ),
     ]);
-    if (leased.status === 'rejected') {
-      if (answered.status === 'fulfilled') await answered.value.body?.cancel().catch(() => {});
-      throw leased.reason;
+    if (budget.status === 'rejected') {
+      if (leased.status === 'fulfilled') await leased.value.release();
+      throw budget.reason;
     }
+    if (leased.status === 'rejected') throw leased.reason;
     const lease = leased.value;
-    if (answered.status === 'rejected') {
+    let response: Response;
+    try {
+      response = await answerTurn();
+    } catch (error) {
       await lease.release();
-      throw answered.reason;
+      throw error;
     }
-    const response = answered.value;
     if (!response.ok || response.body === null) {
       await lease.release();
       return response;
