@@ -19,7 +19,7 @@ import { countBy, percentile } from './stats.js';
 import { mib, sampleWorkerdRss, type RssSample } from './workerd-rss.js';
 
 const CHATS = Number(process.env.LOADTEST_CHATS ?? 200);
-const ROUNDS = Number(process.env.LOADTEST_ROUNDS ?? 6);
+const ROUNDS = Number(process.env.LOADTEST_ROUNDS ?? 5);
 const WARMUP_ROUNDS = 3;
 const SEED = Number(process.env.LOADTEST_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const MAX_RSS_GROWTH = 0.1;

@@ -21,7 +21,7 @@ export const FAULT_KINDS = [
   'hang-first-byte',
   /** A few deltas, stray non-frame lines (ignored by SSE), then a `data:` line that is not JSON. */
   'garbage',
-  /** A slow whole answer, for a client that drops the request mid-answer. */
+  /** A slow whole answer (a delta a second), for a client that drops the request mid-answer. */
   'abort',
 ] as const;
 
@@ -99,9 +99,9 @@ export function faultStep(kind: FaultKind, n: number): MockStep {
         ],
       };
     case 'abort':
-      // About 2 s in all: long enough that the client drops it mid-answer, short enough that a
-      // worker that failed to pass the abort on would still finish the round.
-      return { actions: textAnswer(id, deltas, { between: () => [{ sleep: 400 }] }) };
+      // About 5 s in all: long enough that the client drops it mid-answer even on a busy
+      // machine, short enough that a worker that failed to pass the abort on still finishes.
+      return { actions: textAnswer(id, deltas, { between: () => [{ sleep: 1000 }] }) };
   }
 }
 
