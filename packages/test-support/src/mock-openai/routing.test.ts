@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { locate } from './routing.js';
+import { createResponder, locate } from './routing.js';
+import type { MockRequest } from './types.js';
 
 const body = (messages: { role: string; content: unknown }[]) => ({ model: 'm', messages });
 
@@ -33,5 +34,27 @@ describe('locate', () => {
       scenario: undefined,
       step: 1,
     });
+  });
+});
+
+describe('createResponder', () => {
+  const request = (content: string) =>
+    ({ index: 1, ...locate(body([{ role: 'user', content }])) }) as unknown as MockRequest;
+  const respond = createResponder({
+    scenarios: { named: [{ body: 'named' }], 'named twice': [{ body: 'exact' }] },
+  });
+
+  it('`scenario: <name> <arguments>`: the exact name first, then the first word; else unknown', () => {
+    expect([
+      respond(request('scenario: named')).body,
+      respond(request('scenario: named twice')).body,
+      respond(request('scenario: named 1 2')).body,
+      respond(request('scenario: unnamed 1')).body,
+    ]).toEqual([
+      'named',
+      'exact',
+      'named',
+      { error: { message: 'mock: unknown scenario unnamed 1', type: 'invalid_request_error' } },
+    ]);
   });
 });

@@ -44,7 +44,8 @@ export function createResponder(options: MockOpenAIOptions): (request: MockReque
   const scenarios = { ...DEFAULT_SCENARIOS, ...options.scenarios };
   return (request) => {
     const name = request.scenario ?? 'echo';
-    const script = scenarios[name];
+    // `scenario: <name> <arguments>`: a scenario function reads its arguments from the request.
+    const script = scenarios[name] ?? scenarios[name.split(/\s/, 1)[0] ?? ''];
     if (script === undefined) return mockError(`unknown scenario ${name}`);
     if (typeof script === 'function') return script(request);
     return script[request.step] ?? mockError(`${name} has no step ${request.step}`);

@@ -1,6 +1,7 @@
 // The built-in scenarios: a user message `scenario: <name>` picks one. Tests add their own.
 import { openAIChunk, textAnswerChunks } from '../fixtures/openai-chunks.js';
 import { TWO_CITY_ANSWER_ROUND, TWO_CITY_TOOL_ROUND } from '../fixtures/two-city-turn.js';
+import { faultScenario } from './fault-mix.js';
 import { errorFrame, streamOf, textAnswer, textAnswerStart } from './actions.js';
 import type { MockAction, MockRequest, MockScenario, MockStep } from './types.js';
 
@@ -113,4 +114,6 @@ export const DEFAULT_SCENARIOS: Readonly<Record<string, MockScenario>> = {
     },
   ],
   endless: [ENDLESS],
+  /** `scenario: fault <kind> <n>`: chat n of a load run, answered with one of FAULT_KINDS. */
+  fault: faultScenario,
 };
