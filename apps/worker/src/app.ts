@@ -191,6 +191,7 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
         messages,
         tools,
         maxSteps: config.maxSteps,
+        ...config.upstreamStream,
         thinkTags: provider.thinkTags,
         // enable_request_signal: fires when the client disconnects, which aborts the upstream call.
         signal: c.req.raw.signal,

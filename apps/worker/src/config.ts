@@ -24,6 +24,19 @@ export interface Limits {
   maxMessageBytes: number;
 }
 
+/**
+ * What one upstream stream may make the worker hold (runChat's caps); over one, the answer
+ * ends with the `error` "The model's answer was too large." and the upstream body is cancelled.
+ */
+export interface UpstreamStreamLimits {
+  /** `MAX_UPSTREAM_EVENT_BYTES`: one Server-Sent Event of the model's stream. */
+  maxEventBytes: number;
+  /** `MAX_UPSTREAM_MESSAGE_BYTES`: text, reasoning and tool-call arguments of one answer. */
+  maxMessageBytes: number;
+  /** `MAX_UPSTREAM_TOOL_CALLS`: tool calls in one answer. */
+  maxToolCalls: number;
+}
+
 export interface WorkerConfig {
   /** `PROVIDER`: which OpenAI-compatible service, with its quirks (src/presets.ts). */
   preset: ProviderPreset;
@@ -41,6 +54,7 @@ export interface WorkerConfig {
   maxSteps: number;
   systemPrompt: string;
   limits: Limits;
+  upstreamStream: UpstreamStreamLimits;
   firstByteTimeoutMs: number;
   idleTimeoutMs: number;
   /** How long /api/chat waits for the upstream's status before committing to a 200 stream. */
@@ -99,6 +113,19 @@ const NUMBERS = {
   MAX_BODY_BYTES: { min: 1024, max: 16 * 1024 * 1024, fallback: 256 * 1024, integer: true },
   MAX_MESSAGES: { min: 1, max: 10_000, fallback: 100, integer: true },
   MAX_MESSAGE_BYTES: { min: 1, max: 16 * 1024 * 1024, fallback: 32 * 1024, integer: true },
+  MAX_UPSTREAM_EVENT_BYTES: {
+    min: 1024,
+    max: 64 * 1024 * 1024,
+    fallback: 1024 * 1024,
+    integer: true,
+  },
+  MAX_UPSTREAM_MESSAGE_BYTES: {
+    min: 1024,
+    max: 256 * 1024 * 1024,
+    fallback: 4 * 1024 * 1024,
+    integer: true,
+  },
+  MAX_UPSTREAM_TOOL_CALLS: { min: 1, max: 10_000, fallback: 128, integer: true },
   FIRST_BYTE_TIMEOUT_MS: { min: 100, max: 600_000, fallback: 30_000, integer: true },
   IDLE_TIMEOUT_MS: { min: 100, max: 600_000, fallback: 30_000, integer: true },
   STATUS_WAIT_MS: { min: 0, max: 30_000, fallback: 2000, integer: true },
@@ -174,6 +201,11 @@ export function readConfig(source: ConfigSource): WorkerConfig {
       maxBodyBytes: number('MAX_BODY_BYTES'),
       maxMessages: number('MAX_MESSAGES'),
       maxMessageBytes: number('MAX_MESSAGE_BYTES'),
+    },
+    upstreamStream: {
+      maxEventBytes: number('MAX_UPSTREAM_EVENT_BYTES'),
+      maxMessageBytes: number('MAX_UPSTREAM_MESSAGE_BYTES'),
+      maxToolCalls: number('MAX_UPSTREAM_TOOL_CALLS'),
     },
     firstByteTimeoutMs: number('FIRST_BYTE_TIMEOUT_MS'),
     idleTimeoutMs: number('IDLE_TIMEOUT_MS'),

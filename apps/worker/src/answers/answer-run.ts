@@ -69,6 +69,7 @@ export async function startAnswerRun(
     messages: request.messages,
     tools,
     maxSteps: config.maxSteps,
+    ...config.upstreamStream,
     thinkTags: provider.thinkTags,
     signal: controller.signal,
     messageMetadata: { model: request.model },

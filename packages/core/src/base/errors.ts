@@ -6,6 +6,8 @@
  * - `stream_truncated`: the stream ended with neither `[DONE]` nor a `finish_reason`
  *   (`partial` holds what arrived).
  * - `invalid_response`: a body that is neither an SSE stream nor a `chat.completion`.
+ * - `stream_too_large`: the upstream sent more than a cap allows (`maxEventBytes`,
+ *   `maxMessageBytes`, `maxToolCalls`); reading stopped and the body was cancelled.
  */
 export type EdgechatErrorCode =
   | 'http_error'
@@ -13,6 +15,7 @@ export type EdgechatErrorCode =
   | 'upstream_error'
   | 'stream_truncated'
   | 'invalid_response'
+  | 'stream_too_large'
   | (string & {});
 
 export interface EdgechatErrorOptions {

@@ -1,3 +1,4 @@
+import { MessageBudget } from './message-budget.js';
 import { reasoningOf } from './reasoning-of.js';
 import {
   createThinkTagSplitter,
@@ -13,6 +14,7 @@ import type {
   ChatStreamEvent,
   ChoiceResult,
   CompletionUsage,
+  MessageLimits,
 } from './types.js';
 
 export interface ChatCompletionAccumulator {
@@ -29,7 +31,11 @@ export interface ChatCompletionAccumulator {
   readonly sawFinishReason: boolean;
 }
 
-export interface ChatCompletionAccumulatorOptions {
+/**
+ * Over a cap of `MessageLimits`, `push` throws EdgechatError `stream_too_large` before keeping
+ * the delta that went over.
+ */
+export interface ChatCompletionAccumulatorOptions extends MessageLimits {
   /**
    * Parse tool-call arguments as they stream, for `tool-call-delta`'s `partialInput`.
    * Default `true`; `false` saves that work when nobody looks (partialInput is then
@@ -85,6 +91,7 @@ export function createChatCompletionAccumulator(
   const merger = createChunkMerger({
     partialInput: options.partialInput ?? true,
     thinkTags: options.thinkTags ?? false,
+    limits: options,
   });
   return {
     push(chunk) {
@@ -120,10 +127,12 @@ export interface ChunkMergerOptions {
   thinkTags: boolean;
   /** See `createToolCallMerger`. */
   callsWithoutId?: boolean;
+  limits?: MessageLimits;
 }
 
 export function createChunkMerger(options: ChunkMergerOptions): ChunkMerger {
   const { partialInput, thinkTags, callsWithoutId = false } = options;
+  const budget = new MessageBudget(options.limits);
   const choices = new Map<number, ChoiceState>();
   // Chunks of one choice come in runs (always, when n = 1): skip the map for those.
   let current: ChoiceState | undefined;
@@ -136,6 +145,7 @@ export function createChunkMerger(options: ChunkMergerOptions): ChunkMerger {
     if (current !== undefined && current.index === index) return current;
     let state = choices.get(index);
     if (state === undefined) {
+      budget.addChoice();
       state = {
         index,
         content: [],
@@ -143,7 +153,7 @@ export function createChunkMerger(options: ChunkMergerOptions): ChunkMerger {
         refusal: [],
         reasoning: [],
         thinkTags: thinkTags ? createThinkTagSplitter() : undefined,
-        toolCalls: createToolCallMerger(index, partialInput, callsWithoutId),
+        toolCalls: createToolCallMerger(index, partialInput, callsWithoutId, budget),
         finishReason: null,
       };
       choices.set(index, state);
@@ -177,15 +187,21 @@ export function createChunkMerger(options: ChunkMergerOptions): ChunkMerger {
         if (typeof delta === 'object' && delta !== null) {
           const { content, refusal, tool_calls: toolCalls } = delta;
           const reasoning = reasoningOf(delta);
-          if (reasoning !== '') addReasoning(state, reasoning, events);
+          if (reasoning !== '') {
+            budget.add(reasoning.length);
+            addReasoning(state, reasoning, events);
+          }
           if (typeof content === 'string') {
             state.sawContent = true;
+            // Charged before the think-tag splitter, which holds at most a tag's length.
+            if (content !== '') budget.add(content.length);
             if (content === '') {
               // Nothing to add.
             } else if (state.thinkTags === undefined) addText(state, content, events);
             else state.thinkTags.push(content, contentSink(state, events));
           }
           if (typeof refusal === 'string' && refusal !== '') {
+            budget.add(refusal.length);
             state.refusal.push(refusal);
             events?.push({ type: 'refusal-delta', choice: state.index, delta: refusal });
           }

@@ -1,7 +1,12 @@
 import { createChunkMerger } from './accumulator.js';
 import { forEachChunkBatch } from './for-each-chunk-batch.js';
 import { assertComplete } from './stream-end.js';
-import type { ChatCompletionResult, ChatCompletionSource, StreamOptions } from './types.js';
+import type {
+  ChatCompletionResult,
+  ChatCompletionSource,
+  MessageLimits,
+  StreamOptions,
+} from './types.js';
 
 /**
  * Reads a whole OpenAI Chat Completions response — a stream, or a non-streaming
@@ -9,13 +14,14 @@ import type { ChatCompletionResult, ChatCompletionSource, StreamOptions } from '
  * — into one `ChatCompletionResult`, whose `message` can be sent back as it is.
  *
  * Errors as `streamChatCompletion`: a stream that ends with neither `[DONE]` nor any
- * finish_reason → EdgechatError `stream_truncated` with `partial`.
+ * finish_reason → EdgechatError `stream_truncated` with `partial`; over a cap (`maxEventBytes`,
+ * `maxMessageBytes`, `maxToolCalls`) → `stream_too_large`, the body cancelled.
  *
  * @example
  * const { message, finishReason, usage } = await collectChatCompletion(await fetch(url, init));
  * messages.push(message);
  */
-export interface CollectChatCompletionOptions extends StreamOptions {
+export interface CollectChatCompletionOptions extends StreamOptions, MessageLimits {
   /** See `createChatCompletionAccumulator`. Default `false`. */
   thinkTags?: boolean;
 }
@@ -25,10 +31,19 @@ export async function collectChatCompletion(
   options: CollectChatCompletionOptions = {},
 ): Promise<ChatCompletionResult> {
   // Nobody sees events here: none are built, and arguments are not parsed as they stream.
-  const merger = createChunkMerger({ partialInput: false, thinkTags: options.thinkTags ?? false });
-  const end = await forEachChunkBatch(source, options.signal, (chunks) => {
-    for (const chunk of chunks) merger.merge(chunk, undefined);
+  const merger = createChunkMerger({
+    partialInput: false,
+    thinkTags: options.thinkTags ?? false,
+    limits: options,
   });
+  const end = await forEachChunkBatch(
+    source,
+    options.signal,
+    (chunks) => {
+      for (const chunk of chunks) merger.merge(chunk, undefined);
+    },
+    options.maxEventBytes,
+  );
   assertComplete(end, merger);
   return merger.finish();
 }

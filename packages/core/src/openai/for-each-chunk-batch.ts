@@ -17,8 +17,9 @@ export async function forEachChunkBatch(
   source: ChatCompletionSource,
   signal: AbortSignal | undefined,
   onBatch: (chunks: ChatCompletionChunk[]) => Promise<void> | void,
+  maxEventBytes?: number,
 ): Promise<StreamEnd> {
-  const batches = readChunkBatches(source, signal);
+  const batches = readChunkBatches(source, signal, maxEventBytes);
   let finished = false;
   try {
     for (;;) {

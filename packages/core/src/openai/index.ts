@@ -27,5 +27,6 @@ export type {
   ChatCompletionSource,
   ChatStreamEvent,
   ChoiceResult,
+  MessageLimits,
   StreamOptions,
 } from './types.js';

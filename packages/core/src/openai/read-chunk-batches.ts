@@ -1,5 +1,6 @@
 import { EdgechatError } from '../base/errors.js';
 import { openBody } from '../base/body.js';
+import { DEFAULT_MAX_EVENT_BYTES, limitOption, tooLargeError } from '../base/limits.js';
 import { createEventStreamText } from '../sse/event-stream-text.js';
 import { createJsonEventParser } from '../sse/json-event-parser.js';
 import { completionAsChunk } from './completion-as-chunk.js';
@@ -24,50 +25,59 @@ const JSON_CONTENT_TYPE = /^\s*application\/(?:[^;]*\+)?json\s*(?:;|$)/i;
  *   is read whole as a non-streaming `chat.completion` and yielded as one chunk.
  * - A body that fails mid-read, or ends inside a data line that is not JSON (the connection
  *   dropped mid-frame), throws `stream_truncated`, with the failure as `cause`.
+ * - An event longer than `maxEventBytes` (a JSON body counts as one event) throws
+ *   `stream_too_large`, after the chunks before it, and cancels the body: nothing more is read.
  * - Leaving early (break, throw, abort) cancels the body; abort throws the signal's reason.
  */
 export async function* readChunkBatches(
   source: ChatCompletionSource,
   signal: AbortSignal | undefined,
+  maxEventBytes?: number,
 ): AsyncGenerator<ChatCompletionChunk[], boolean, undefined> {
   const body = await openBody(source, signal);
   try {
+    // Inside the try: a bad option (a RangeError) still cancels the body.
+    const maxEvent = limitOption('maxEventBytes', maxEventBytes, DEFAULT_MAX_EVENT_BYTES);
     const decoder = createEventStreamText();
     let chunks: ChatCompletionChunk[] = [];
     // The first error stops the read; the chunks before it in the same read still go out.
     let failure: Error | undefined;
     // Set before end(): an event it dispatches had no blank line, so the body was cut in it.
     let atEnd = false;
-    const parser = createJsonEventParser({
-      onEvent(value, { event, data }) {
-        if (failure !== undefined) return;
-        if (event === 'error') failure = upstreamErrorFromEvent(value, data);
-        else if (event === 'message') {
-          try {
-            chunks.push(chunkOf(value, data));
-          } catch (error) {
-            failure = error as Error;
+    const parser = createJsonEventParser(
+      {
+        onEvent(value, { event, data }) {
+          if (failure !== undefined) return;
+          if (event === 'error') failure = upstreamErrorFromEvent(value, data);
+          else if (event === 'message') {
+            try {
+              chunks.push(chunkOf(value, data));
+            } catch (error) {
+              failure = error as Error;
+            }
           }
-        }
+        },
+        onError(error, { event, data }) {
+          if (failure !== undefined) return;
+          if (event === 'error') failure = upstreamErrorFromEvent(data, data);
+          else if (event !== 'message') return;
+          else if (!atEnd) failure = error;
+          else {
+            failure = new EdgechatError(
+              'stream_truncated',
+              'the stream ended in the middle of a data line',
+              { cause: error },
+            );
+          }
+        },
       },
-      onError(error, { event, data }) {
-        if (failure !== undefined) return;
-        if (event === 'error') failure = upstreamErrorFromEvent(data, data);
-        else if (event !== 'message') return;
-        else if (!atEnd) failure = error;
-        else {
-          failure = new EdgechatError(
-            'stream_truncated',
-            'the stream ended in the middle of a data line',
-            { cause: error },
-          );
-        }
-      },
-    });
+      { maxEventBytes: maxEvent },
+    );
     let format: 'unknown' | 'sse' | 'json' = JSON_CONTENT_TYPE.test(body.contentType)
       ? 'json'
       : 'unknown';
     const jsonText: string[] = [];
+    let jsonLength = 0;
 
     for (;;) {
       let result: ReadableStreamReadResult<Uint8Array>;
@@ -90,6 +100,8 @@ export async function* readChunkBatches(
 
       if (format === 'json') {
         jsonText.push(text);
+        jsonLength += text.length;
+        if (jsonLength > maxEvent) throw tooLargeError('the JSON body', 'maxEventBytes', maxEvent);
         if (!result.done) continue;
         const json = jsonText.join('');
         // The decoder keeps a leading BOM (the SSE parser strips it); JSON.parse would not.
@@ -97,10 +109,15 @@ export async function* readChunkBatches(
         return true;
       }
 
-      if (text !== '') parser.feed(text);
-      if (result.done) {
-        atEnd = true;
-        parser.end();
+      try {
+        if (text !== '') parser.feed(text);
+        if (result.done) {
+          atEnd = true;
+          parser.end();
+        }
+      } catch (error) {
+        // Only the size cap throws here (the handlers catch their own errors).
+        failure ??= error as Error;
       }
       if (chunks.length > 0) {
         const batch = chunks;

@@ -12,7 +12,8 @@ import type { ChatCompletionChunk, ChatCompletionSource, StreamOptions } from '.
  *   text>`, `status` set), `invalid_chunk` (a data line that is not a JSON object; quoted up
  *   to 200 chars), `upstream_error` (an `{"error": …}` frame or an `event: error`),
  *   `stream_truncated` (the body failed mid-read; `cause` is the failure), `invalid_response`
- *   (a JSON body that is not a `chat.completion`).
+ *   (a JSON body that is not a `chat.completion`), `stream_too_large` (an event over
+ *   `maxEventBytes`; the body is cancelled).
  * - Events with a name other than `message` / `error` are ignored; OpenAI sends none.
  * - A non-streaming `chat.completion` JSON body is yielded as one equivalent chunk.
  * - `signal` aborts: the body is cancelled (the source's `cancel()` runs) and the signal's
@@ -28,7 +29,7 @@ export async function* readChatCompletionChunks(
   source: ChatCompletionSource,
   options: StreamOptions = {},
 ): AsyncGenerator<ChatCompletionChunk, void, undefined> {
-  for await (const chunks of readChunkBatches(source, options.signal)) {
+  for await (const chunks of readChunkBatches(source, options.signal, options.maxEventBytes)) {
     for (const chunk of chunks) yield chunk;
   }
 }

@@ -7,10 +7,11 @@ import type {
   ChatCompletionResult,
   ChatCompletionSource,
   ChatStreamEvent,
+  MessageLimits,
   StreamOptions,
 } from './types.js';
 
-export interface StreamChatCompletionOptions extends StreamOptions {
+export interface StreamChatCompletionOptions extends StreamOptions, MessageLimits {
   /** See `createChatCompletionAccumulator`: `false` skips `partialInput`. Default `true`. */
   partialInput?: boolean;
   /** See `createChatCompletionAccumulator`. Default `false`. */
@@ -26,7 +27,8 @@ export interface StreamChatCompletionOptions extends StreamOptions {
  * At the end of the stream, tool calls still open get their `tool-call-end`. A stream that
  * ends (or whose body fails) with neither `[DONE]` nor any finish_reason throws EdgechatError
  * `stream_truncated` after the events of what arrived, with `partial` = that result and no
- * `tool-call-end` for calls cut off. Other errors: as `readChatCompletionChunks`. A
+ * `tool-call-end` for calls cut off. An answer over `maxMessageBytes` or `maxToolCalls`
+ * throws `stream_too_large` and cancels the body. Other errors: as `readChatCompletionChunks`. A
  * non-streaming `chat.completion` JSON body is read too.
  *
  * @example
@@ -41,8 +43,10 @@ export async function* streamChatCompletion(
   const accumulator = createChatCompletionAccumulator({
     partialInput: options.partialInput,
     thinkTags: options.thinkTags,
+    maxMessageBytes: options.maxMessageBytes,
+    maxToolCalls: options.maxToolCalls,
   });
-  const batches = readChunkBatches(source, options.signal);
+  const batches = readChunkBatches(source, options.signal, options.maxEventBytes);
   let end: StreamEnd;
   let reading = true;
   try {

@@ -1,5 +1,6 @@
 import { createPartialJsonParser } from '../partial-json/index.js';
 import type { PartialJsonParser } from '../partial-json/index.js';
+import { MessageBudget } from './message-budget.js';
 import type { ChatCompletionChunkToolCallDelta, ChatStreamEvent, ToolCall } from './types.js';
 
 /** One tool call of one choice, as its fragments arrive. */
@@ -31,11 +32,14 @@ export interface ToolCallMerger {
  * `partialInput: false` skips the partial-JSON parse (events then carry `undefined`).
  * `callsWithoutId: true` is for a consumer that names such calls itself (the run loop): their
  * `tool-call-end` carries `id: ''` and the parsed `input`, instead of an `inputError`.
+ * `budget` is charged each new call and its id, name and arguments (the answer's caps, shared
+ * by its choices); over a cap, `merge` throws `stream_too_large` before keeping the fragment.
  */
 export function createToolCallMerger(
   choice: number,
   partialInput = true,
   callsWithoutId = false,
+  budget: MessageBudget = new MessageBudget(),
 ): ToolCallMerger {
   const calls: ToolCallState[] = [];
   const byIndex = new Map<number, ToolCallState>();
@@ -44,6 +48,7 @@ export function createToolCallMerger(
   let nextIndex = 0;
 
   function create(index: number): ToolCallState {
+    budget.addToolCall();
     const call: ToolCallState = {
       index,
       id: '',
@@ -131,14 +136,17 @@ export function createToolCallMerger(
       // A call is final at its tool-call-end; what arrives for it afterwards is ignored so
       // the events and the message never disagree.
       if (call.final !== undefined) return;
+      const setsId = call.id === '' && id !== '';
+      const setsName = call.name === '' && name !== '';
+      budget.add((setsId ? id.length : 0) + (setsName ? name.length : 0) + args.length);
       last = call;
       // First id and name win; providers that repeat them on later fragments (or send a
       // missing `type`) are tolerated, and a repeated name is not appended.
-      if (call.id === '' && id !== '') {
+      if (setsId) {
         call.id = id;
         byId.set(id, call);
       }
-      if (call.name === '' && name !== '') call.name = name;
+      if (setsName) call.name = name;
       if (args !== '') {
         call.pieces.push(args);
         if (partialInput) {

@@ -56,6 +56,25 @@ export type ChatStreamEvent =
 
 export interface StreamOptions {
   signal?: AbortSignal;
+  /**
+   * The longest Server-Sent Event accepted (a non-streaming JSON body counts as one), in
+   * UTF-16 code units — never more than its UTF-8 bytes. Past it the stream throws
+   * EdgechatError `stream_too_large` and the body is cancelled. Default 1 MiB
+   * (`DEFAULT_MAX_EVENT_BYTES`); `Infinity` turns the cap off.
+   */
+  maxEventBytes?: number;
+}
+
+/** Caps on the merged answer of one stream; exceeding one throws `stream_too_large`. */
+export interface MessageLimits {
+  /**
+   * Text, refusal, reasoning, and tool-call ids, names and arguments of the answer (all
+   * choices), in UTF-16 code units. Default 4 MiB (`DEFAULT_MAX_MESSAGE_BYTES`); `Infinity`
+   * turns the cap off.
+   */
+  maxMessageBytes?: number;
+  /** Tool calls of the answer (all choices). Default 128 (`DEFAULT_MAX_TOOL_CALLS`). */
+  maxToolCalls?: number;
 }
 
 export type ChatCompletionSource = BodySource;

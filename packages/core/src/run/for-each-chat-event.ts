@@ -6,7 +6,12 @@ import type {
   ChatCompletionResult,
   ChatCompletionSource,
   ChatStreamEvent,
+  MessageLimits,
+  StreamOptions,
 } from '../openai/types.js';
+
+/** The caps of one model stream (see `RunChatOptions`). */
+export type StreamLimits = Pick<StreamOptions, 'maxEventBytes'> & MessageLimits;
 
 /**
  * `streamChatCompletion` as a callback: the same events in the same order, the same errors
@@ -31,22 +36,33 @@ export async function forEachChatEvent(
   onReadEnd: () => void,
   ready: () => Promise<void> | undefined,
   thinkTags: boolean,
+  limits: StreamLimits = {},
 ): Promise<ChatCompletionResult> {
   // The UI builds partial input itself (from `tool-input-delta`): not parsed twice.
-  const merger = createChunkMerger({ partialInput: false, thinkTags, callsWithoutId: true });
+  const merger = createChunkMerger({
+    partialInput: false,
+    thinkTags,
+    callsWithoutId: true,
+    limits,
+  });
   const events: ChatStreamEvent[] = [];
   const deliver = (): void => {
     for (const event of events) onEvent(event);
     events.length = 0;
   };
-  const end = await forEachChunkBatch(source, signal, (chunks) => {
-    for (const chunk of chunks) {
-      merger.merge(chunk, events);
-      deliver();
-    }
-    onReadEnd();
-    return ready();
-  });
+  const end = await forEachChunkBatch(
+    source,
+    signal,
+    (chunks) => {
+      for (const chunk of chunks) {
+        merger.merge(chunk, events);
+        deliver();
+      }
+      onReadEnd();
+      return ready();
+    },
+    limits.maxEventBytes,
+  );
   assertComplete(end, merger);
   merger.flush(events);
   deliver();

@@ -1,9 +1,16 @@
+import {
+  DEFAULT_MAX_EVENT_BYTES,
+  DEFAULT_MAX_MESSAGE_BYTES,
+  DEFAULT_MAX_TOOL_CALLS,
+  limitOption,
+} from '../base/limits.js';
 import type { AssistantMessage, CompletionUsage, OpenAIMessage } from '../openai/types.js';
 import type { UIFinishReason, UIMessageChunk } from '../ui-stream/types.js';
 import { addUsage } from './add-usage.js';
 import { checkToolCall, type ToolsWithheld } from './check-tool-call.js';
 import { createChunkStream, type ChunkWriter } from './chunk-stream.js';
 import { toUIFinishReason } from './finish-reason.js';
+import type { StreamLimits } from './for-each-chat-event.js';
 import { runToolCalls, type PlannedToolCall } from './run-tool-calls.js';
 import { SAFE_ERROR_MESSAGES, safeErrorMessage } from './safe-error-message.js';
 import { closeParts, streamStep, type EndedToolCall, type StepProgress } from './stream-step.js';
@@ -66,15 +73,25 @@ export function runChat(options: RunChatOptions): ReadableStream<UIMessageChunk>
   if (!Number.isInteger(maxSteps) || maxSteps < 1) {
     throw new RangeError(`runChat: maxSteps must be an integer ≥ 1, got ${String(maxSteps)}`);
   }
+  const limits: StreamLimits = {
+    maxEventBytes: limitOption('maxEventBytes', options.maxEventBytes, DEFAULT_MAX_EVENT_BYTES),
+    maxMessageBytes: limitOption(
+      'maxMessageBytes',
+      options.maxMessageBytes,
+      DEFAULT_MAX_MESSAGE_BYTES,
+    ),
+    maxToolCalls: limitOption('maxToolCalls', options.maxToolCalls, DEFAULT_MAX_TOOL_CALLS),
+  };
   const generateId = options.generateId ?? randomId;
   return createChunkStream(options.signal, (writer) =>
-    runTurn(options, { writer, maxSteps, generateId }),
+    runTurn(options, { writer, maxSteps, limits, generateId }),
   );
 }
 
 interface Turn {
   readonly writer: ChunkWriter;
   readonly maxSteps: number;
+  readonly limits: StreamLimits;
   readonly generateId: () => string;
 }
 
@@ -167,6 +184,7 @@ async function runSteps(options: RunChatOptions, turn: Turn, state: TurnState): 
       {
         model: options.model,
         thinkTags: options.thinkTags ?? false,
+        limits: turn.limits,
         writer,
         generateId,
         onToolCallEnd,

@@ -16,6 +16,7 @@ export const SAFE_ERROR_MESSAGES = {
   upstream: 'The model service failed while answering. Please try again.',
   truncated: 'The answer was cut off before it finished. Please try again.',
   unreadable: 'The model service sent a response that could not be read.',
+  answerTooLarge: "The model's answer was too large.",
   aborted: 'The answer was stopped.',
   unreachable: 'Could not reach the model service. Please try again.',
   unexpected: 'Something went wrong while answering. Please try again.',
@@ -45,6 +46,8 @@ export function safeErrorMessage(
       case 'invalid_chunk':
       case 'invalid_response':
         return SAFE_ERROR_MESSAGES.unreadable;
+      case 'stream_too_large':
+        return SAFE_ERROR_MESSAGES.answerTooLarge;
       default:
         return fallback;
     }

@@ -3,6 +3,7 @@ import type { UIMessageChunk } from '../ui-stream/types.js';
 import type { ChunkWriter } from './chunk-stream.js';
 import { callModel } from './call-model.js';
 import { forEachChatEvent } from './for-each-chat-event.js';
+import type { StreamLimits } from './for-each-chat-event.js';
 import type { ChatModel, ChatModelRequest } from './types.js';
 
 /** What a step has shown so far; the run loop reads it to end a step cut short properly. */
@@ -44,6 +45,8 @@ export interface StepContext {
   model: ChatModel;
   /** Read a leading `<think>…</think>` in the content as reasoning. */
   thinkTags: boolean;
+  /** The caps on the model's stream. */
+  limits: StreamLimits;
   writer: ChunkWriter;
   generateId: () => string;
   /** Called at each call's `tool-call-end`, to send `tool-input-available` or `-error`. */
@@ -89,6 +92,7 @@ export async function streamStep(
       flush,
       writer.ready,
       context.thinkTags,
+      context.limits,
     );
   } finally {
     flush();

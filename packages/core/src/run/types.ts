@@ -49,6 +49,17 @@ export interface RunChatOptions {
    * without tools, so the model has to answer in text.
    */
   maxSteps?: number;
+  /**
+   * Caps on what one model stream may make the run hold; over one, the step ends with the
+   * `error` "The model's answer was too large." and the body is cancelled. The longest
+   * Server-Sent Event, default 1 MiB (`DEFAULT_MAX_EVENT_BYTES`). Sizes are UTF-16 code units
+   * of the decoded text, never more than its UTF-8 bytes; `Infinity` turns a cap off.
+   */
+  maxEventBytes?: number;
+  /** The text, reasoning and tool-call arguments of one step's answer. Default 4 MiB. */
+  maxMessageBytes?: number;
+  /** The tool calls of one step's answer. Default 128. */
+  maxToolCalls?: number;
   signal?: AbortSignal;
   /** The id sent in `start`. Default: `generateId()`. */
   messageId?: string;

@@ -1,8 +1,9 @@
 import { createEventStreamText } from './event-stream-text.js';
 import { createSSEParser } from './parser.js';
-import type { ServerSentEvent, SSEParserHandlers } from './types.js';
+import type { ServerSentEvent, SSEParserHandlers, SSEParserOptions } from './types.js';
 
-export type SSEDecoderStreamOptions = Pick<SSEParserHandlers, 'onComment' | 'onRetry'>;
+export type SSEDecoderStreamOptions = Pick<SSEParserHandlers, 'onComment' | 'onRetry'> &
+  SSEParserOptions;
 
 /**
  * Bytes (or text) of an event stream → its Server-Sent Events, e.g.
@@ -11,7 +12,7 @@ export type SSEDecoderStreamOptions = Pick<SSEParserHandlers, 'onComment' | 'onR
  * Decoded as every reader of the core decodes (`createEventStreamText`): a multi-byte
  * character cut between chunks is decoded whole, and invalid bytes become U+FFFD.
  * The end of the stream dispatches a last event even without its trailing blank line (see
- * `SSEParser.end`).
+ * `SSEParser.end`). An event over `maxEventBytes` errors the stream with `stream_too_large`.
  */
 export class SSEDecoderStream extends TransformStream<Uint8Array | string, ServerSentEvent> {
   constructor(options: SSEDecoderStreamOptions = {}) {
@@ -19,11 +20,14 @@ export class SSEDecoderStream extends TransformStream<Uint8Array | string, Serve
     // start() runs synchronously inside super(), before any chunk reaches transform().
     let controller: TransformStreamDefaultController<ServerSentEvent> | undefined;
     // Only the handlers asked for: without onComment the parser does not even slice comments.
-    const parser = createSSEParser({
-      onEvent: (event) => controller?.enqueue(event),
-      ...(options.onComment === undefined ? {} : { onComment: options.onComment }),
-      ...(options.onRetry === undefined ? {} : { onRetry: options.onRetry }),
-    });
+    const parser = createSSEParser(
+      {
+        onEvent: (event) => controller?.enqueue(event),
+        ...(options.onComment === undefined ? {} : { onComment: options.onComment }),
+        ...(options.onRetry === undefined ? {} : { onRetry: options.onRetry }),
+      },
+      { maxEventBytes: options.maxEventBytes },
+    );
     super({
       start(c) {
         controller = c;

@@ -1,7 +1,7 @@
 import { EdgechatError } from '../base/errors.js';
 import { quote } from '../base/quote.js';
 import { createSSEParser } from './parser.js';
-import type { ServerSentEvent } from './types.js';
+import type { ServerSentEvent, SSEParserOptions } from './types.js';
 
 export interface JsonEventHandlers {
   /** An event whose data is JSON, parsed; `event` says its name and id. */
@@ -17,7 +17,7 @@ export interface JsonEventHandlers {
 }
 
 export interface JsonEventParser {
-  /** Feed the next piece of decoded text; pieces may be cut anywhere. */
+  /** Feed the next piece of decoded text; pieces may be cut anywhere. Throws as `SSEParser`. */
   feed(text: string): void;
   /** End of stream: a pending event is dispatched even without its blank line. */
   end(): void;
@@ -33,27 +33,33 @@ export interface JsonEventParser {
  * eventsource-parser's `createParser` with the AI SDK's `parseJsonEventStream` on top. Only
  * the envelope is read here; what a value must look like is the wire format's to check.
  */
-export function createJsonEventParser(handlers: JsonEventHandlers): JsonEventParser {
+export function createJsonEventParser(
+  handlers: JsonEventHandlers,
+  options: SSEParserOptions = {},
+): JsonEventParser {
   let done = false;
-  const sse = createSSEParser({
-    onEvent(event) {
-      if (done) return;
-      if (event.data === '[DONE]') {
-        done = true;
-        handlers.onDone?.();
-        return;
-      }
-      let value: unknown;
-      try {
-        value = JSON.parse(event.data);
-      } catch (cause) {
-        const message = `data line is not JSON: ${quote(event.data)}`;
-        handlers.onError(new EdgechatError('invalid_chunk', message, { cause }), event);
-        return;
-      }
-      handlers.onEvent(value, event);
+  const sse = createSSEParser(
+    {
+      onEvent(event) {
+        if (done) return;
+        if (event.data === '[DONE]') {
+          done = true;
+          handlers.onDone?.();
+          return;
+        }
+        let value: unknown;
+        try {
+          value = JSON.parse(event.data);
+        } catch (cause) {
+          const message = `data line is not JSON: ${quote(event.data)}`;
+          handlers.onError(new EdgechatError('invalid_chunk', message, { cause }), event);
+          return;
+        }
+        handlers.onEvent(value, event);
+      },
     },
-  });
+    options,
+  );
   return {
     feed(text) {
       if (!done) sse.feed(text);

@@ -1,4 +1,5 @@
-import type { ServerSentEvent, SSEParser, SSEParserHandlers } from './types.js';
+import { DEFAULT_MAX_EVENT_BYTES, limitOption, tooLargeError } from '../base/limits.js';
+import type { ServerSentEvent, SSEParser, SSEParserHandlers, SSEParserOptions } from './types.js';
 
 // Implements https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation
 // over already-decoded text. Quotes below are from that section.
@@ -14,13 +15,27 @@ const BOM = 0xfeff;
  *
  * Work is linear in the input: each piece is scanned once with `indexOf`, and only the
  * incomplete tail of the last line is kept between pieces (and never re-scanned).
+ *
+ * An event longer than `maxEventBytes` (see `SSEParserOptions`) makes `feed()` / `end()`
+ * throw EdgechatError `stream_too_large`, after dropping what was held.
  */
-export function createSSEParser(handlers: SSEParserHandlers): SSEParser {
+export function createSSEParser(
+  handlers: SSEParserHandlers,
+  options: SSEParserOptions = {},
+): SSEParser {
+  const maxEventBytes = limitOption(
+    'maxEventBytes',
+    options.maxEventBytes,
+    DEFAULT_MAX_EVENT_BYTES,
+  );
   // Handlers are called as methods (handlers.onEvent(…)), so a class instance keeps its `this`.
 
   // The incomplete last line seen so far. Appended to, never searched: a piece is only
   // searched for line ends on its own.
   let tail = '';
+  // The length of the complete lines since the last blank line: with the tail, the size of
+  // the event being read. Counted per line (O(1)), so the cap costs no scan.
+  let eventLength = 0;
   // The previous piece ended in a CR, which we already took as a line end; an LF opening the
   // next piece is the second half of that CRLF, not a blank line.
   let pendingCR = false;
@@ -58,6 +73,7 @@ export function createSSEParser(handlers: SSEParserHandlers): SSEParser {
     let lf = text.indexOf('\n', pos);
     if (lf === -1) {
       tail += pos === 0 ? text : text.slice(pos);
+      checkTail();
       return;
     }
     if (tail !== '') {
@@ -72,7 +88,10 @@ export function createSSEParser(handlers: SSEParserHandlers): SSEParser {
       pos = lf + 1;
       lf = text.indexOf('\n', pos);
     }
-    if (pos < text.length) tail = text.slice(pos);
+    if (pos < text.length) {
+      tail = text.slice(pos);
+      checkTail();
+    }
   }
 
   // "a U+000D CARRIAGE RETURN U+000A LINE FEED (CRLF) character pair, a single U+000A LINE
@@ -102,7 +121,21 @@ export function createSSEParser(handlers: SSEParserHandlers): SSEParser {
       if (cr !== -1 && cr < pos) cr = text.indexOf('\r', pos);
       if (lf !== -1 && lf < pos) lf = text.indexOf('\n', pos);
     }
-    if (pos < length) tail = text.slice(pos);
+    if (pos < length) {
+      tail = text.slice(pos);
+      checkTail();
+    }
+  }
+
+  // The tail is a prefix of a line of the event, so the event would be over the cap too:
+  // it is refused now, before more of it is held.
+  function checkTail(): void {
+    if (eventLength + tail.length > maxEventBytes) tooLarge();
+  }
+
+  function tooLarge(): never {
+    reset();
+    throw tooLargeError('a server-sent event', 'maxEventBytes', maxEventBytes);
   }
 
   function completeTail(text: string, start: number, end: number): void {
@@ -119,6 +152,8 @@ export function createSSEParser(handlers: SSEParserHandlers): SSEParser {
       dispatch();
       return;
     }
+    eventLength += end - start;
+    if (eventLength > maxEventBytes) tooLarge();
     const first = text.charCodeAt(start);
     // Hot path: "data:" / "data: ", without slicing the field name.
     if (
@@ -205,6 +240,7 @@ export function createSSEParser(handlers: SSEParserHandlers): SSEParser {
     // remains set to this value until the next time it is set by the server."
     // "2. If the data buffer is an empty string, set the data buffer and the event type buffer
     // to the empty string and return."
+    eventLength = 0;
     if (!hasData) {
       eventType = '';
       return;
@@ -245,6 +281,7 @@ export function createSSEParser(handlers: SSEParserHandlers): SSEParser {
 
   function reset(): void {
     tail = '';
+    eventLength = 0;
     pendingCR = false;
     atStreamStart = true;
     data = '';

@@ -25,8 +25,21 @@ export interface SSEParserHandlers {
   onRetry?(ms: number): void;
 }
 
+export interface SSEParserOptions {
+  /**
+   * The longest event accepted: all its lines (fields, comments) up to its blank line, line
+   * ends not counted, in UTF-16 code units (never more than their UTF-8 bytes). Past it the
+   * parser throws EdgechatError `stream_too_large` rather than hold more. Default 1 MiB
+   * (`DEFAULT_MAX_EVENT_BYTES`); `Infinity` turns the cap off.
+   */
+  maxEventBytes?: number;
+}
+
 export interface SSEParser {
-  /** Feed the next piece of already-decoded text; pieces may be cut anywhere. */
+  /**
+   * Feed the next piece of already-decoded text; pieces may be cut anywhere. Throws
+   * `stream_too_large` (see `SSEParserOptions.maxEventBytes`), the parser then as new.
+   */
   feed(text: string): void;
   /**
    * End of stream: an incomplete last line is processed as a line, a pending event is
