@@ -10,6 +10,7 @@ import {
 } from '@edgechat/core';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { answersFor, registerAnswerRoutes, startAnswer } from './answers/routes.js';
+import { checkBot, setEarnedPass } from './bot-check/bot-check.js';
 import { getConfig, type WorkerConfig } from './config.js';
 import { guardKey } from './key-guard.js';
 import { assertPromptFits, limitTurn } from './turn-limits.js';
@@ -37,6 +38,8 @@ export interface AppDeps {
   rateLimiter?: RateLimiter | null;
   /** The `fetch` the OpenAI SDK uses (tests: a fake upstream). */
   fetch?: typeof fetch;
+  /** The `fetch` Turnstile's siteverify is called with (tests: a fake one). */
+  botCheckFetch?: typeof fetch;
 }
 
 export type AppEnv = { Bindings: Env };
@@ -74,6 +77,7 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
   app.use('*', securityHeaders);
   app.use('/api/*', cors);
   app.use('/api/*', checkOrigin);
+  app.use('/api/chat', setEarnedPass);
 
   app.get('/api/health', (c) => c.json({ ok: true }));
 
@@ -92,6 +96,7 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
       // The web app's debug view shows the conversation as the model sees it, system prompt
       // first (the tutorial's debug mode). It is no secret: it steers every answer anyway.
       systemPrompt: config.systemPrompt,
+      ...(config.botCheck === undefined ? {} : { turnstile: { siteKey: config.botCheck.siteKey } }),
     });
   });
 
@@ -118,6 +123,7 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
     // AI SDK 5.0 clients reject chunks newer than theirs; richer ones go to a client that asks.
     const chunkSet = parseUIChunkSet(c.req.header(UI_CHUNK_SET_HEADER));
     const messagesBytes = assertPromptFits(messages, tools.definitions(), config.turn);
+    await checkBot(c.req.raw, config.botCheck, deps.botCheckFetch ?? fetch);
 
     // One of the client's concurrent answers, held until the response body ends.
     const lease = await acquireStreamLease(
