@@ -199,8 +199,8 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
   }
   app.all('/api/*', onNotFound);
 
-  // Only reached when the assets layer sent the request here (it does for /api/* only) or in
-  // tests; serve the SPA like the assets layer would.
+  // The app's pages (`run_worker_first` sends all but the hashed build output here, so their
+  // CSP can follow config) and tests: serve them from the assets, as the assets layer would.
   app.all('*', (c) => (c.env.ASSETS ? c.env.ASSETS.fetch(c.req.raw) : onNotFound(c)));
   return app;
 }
