@@ -14,7 +14,10 @@ test.describe('in Korean', () => {
     const response = await page.goto(server.url);
     // The page's own response, as the browser got it from the worker's assets.
     const headers = response?.headers() ?? {};
-    expect(headers['content-security-policy']).toContain("script-src 'self'");
+    // Exactly the strict policy: with the bot check off, no Turnstile origin either.
+    expect(headers['content-security-policy']).toBe(
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+    );
     expect({
       hsts: headers['strict-transport-security'],
       coop: headers['cross-origin-opener-policy'],
@@ -32,6 +35,7 @@ test.describe('in Korean', () => {
     ).toBeVisible();
     await expect(page.getByTestId('model-name')).toHaveText('gpt-4o');
     await expect(page.getByText('데모 모드')).toHaveCount(0);
+    await expect(page.getByTestId('turnstile')).toHaveCount(0);
     await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
     expect(await seriousA11yViolations(page)).toEqual([]);
   });

@@ -2,6 +2,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { startMockOpenAI, type MockOpenAI } from '@edgechat/test-support/mock-openai';
 import { startWranglerDev, type WranglerDev } from '@edgechat/test-support/wrangler-dev';
+import { startMockSiteverify, type MockSiteverify } from './mock-siteverify.js';
 import { SCENARIOS } from './scenarios.js';
 
 interface WorkerFixtures {
@@ -14,6 +15,9 @@ interface WorkerFixtures {
   modelsServer: WranglerDev;
   /** Like `server`, with a daily token budget of 1: spent by the first answer of the day. */
   budgetServer: WranglerDev;
+  siteverify: MockSiteverify;
+  /** Like `server`, with the Turnstile bot check on (siteverify → the mock). */
+  turnstileServer: WranglerDev;
 }
 
 interface TestFixtures {
@@ -22,6 +26,8 @@ interface TestFixtures {
 }
 
 let ip = 0;
+
+export const TURNSTILE_SECRET = 'e2e-turnstile-secret-DO-NOT-LEAK';
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   mock: [
@@ -68,6 +74,31 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         MODEL: 'gpt-4o',
         ALLOWED_MODELS: 'gpt-4o',
         DAILY_TOKEN_BUDGET: '1',
+      });
+      await use(dev);
+      await dev.stop();
+    },
+    { scope: 'worker', timeout: 120_000 },
+  ],
+  siteverify: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies this way
+    async ({}, use) => {
+      const siteverify = await startMockSiteverify();
+      await use(siteverify);
+      await siteverify.stop();
+    },
+    { scope: 'worker' },
+  ],
+  turnstileServer: [
+    async ({ mock, siteverify }, use) => {
+      const dev = await startWranglerDev({
+        OPENAI_API_KEY: 'sk-e2e-web-not-a-real-key',
+        OPENAI_BASE_URL: mock.url,
+        MODEL: 'gpt-4o',
+        ALLOWED_MODELS: 'gpt-4o',
+        TURNSTILE_SECRET: TURNSTILE_SECRET,
+        TURNSTILE_SITE_KEY: '1x00000000000000000000AA',
+        TURNSTILE_VERIFY_URL: siteverify.url,
       });
       await use(dev);
       await dev.stop();

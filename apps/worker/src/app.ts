@@ -11,6 +11,7 @@ import {
 } from '@edgechat/core';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { answersFor, registerAnswerRoutes, startAnswer } from './answers/routes.js';
+import { checkBot, setEarnedPass } from './bot-check/bot-check.js';
 import { getConfig, type WorkerConfig } from './config.js';
 import { keyGuard } from './key-guard.js';
 import { assertPromptFits, limitTurn } from './turn-limits.js';
@@ -45,6 +46,8 @@ export interface AppDeps {
   rateLimiter?: RateLimiter | null;
   /** The `fetch` the OpenAI SDK uses (tests: a fake upstream). */
   fetch?: typeof fetch;
+  /** The `fetch` Turnstile's siteverify is called with (tests: a fake one). */
+  botCheckFetch?: typeof fetch;
 }
 
 export type AppEnv = { Bindings: Env };
@@ -82,6 +85,7 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
   app.use('*', securityHeaders);
   app.use('/api/*', cors);
   app.use('/api/*', checkOrigin);
+  app.use('/api/chat', setEarnedPass);
 
   app.get('/api/health', (c) => c.json({ ok: true }));
 
@@ -100,6 +104,7 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
       // The web app's debug view shows the conversation as the model sees it, system prompt
       // first (the tutorial's debug mode). It is no secret: it steers every answer anyway.
       systemPrompt: config.systemPrompt,
+      ...(config.botCheck === undefined ? {} : { turnstile: { siteKey: config.botCheck.siteKey } }),
     });
   });
 
@@ -126,6 +131,7 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
     // AI SDK 5.0 clients reject chunks newer than theirs; richer ones go to a client that asks.
     const chunkSet = parseUIChunkSet(c.req.header(UI_CHUNK_SET_HEADER));
     const messagesBytes = assertPromptFits(messages, tools.definitions(), config.turn);
+    await checkBot(c.req.raw, config.botCheck, deps.botCheckFetch ?? fetch);
     // The deployment's daily budget and one of the client's concurrent answers (held until
     // the response body ends): two Durable Object calls, so only for a request that is
     // otherwise fit to answer, and made side by side so only one round trip is on the way to
@@ -232,8 +238,8 @@ export function createApp(deps: AppDeps = {}): Hono<AppEnv> {
   }
   app.all('/api/*', onNotFound);
 
-  // Only reached when the assets layer sent the request here (it does for /api/* only) or in
-  // tests; serve the SPA like the assets layer would.
+  // The app's pages (`run_worker_first` sends all but the hashed build output here, so their
+  // CSP can follow config) and tests: serve them from the assets, as the assets layer would.
   app.all('*', (c) => (c.env.ASSETS ? c.env.ASSETS.fetch(c.req.raw) : onNotFound(c)));
   return app;
 }

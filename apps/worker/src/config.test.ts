@@ -36,6 +36,7 @@ const DEFAULTS: WorkerConfig = {
     maxBytes: 1_048_576,
     retentionMs: 900_000,
   },
+  botCheck: undefined,
   warnings: [],
   configError: undefined,
 };
@@ -79,6 +80,10 @@ describe('readConfig', () => {
         PROVIDER: 'ollama',
         SITE_URL: 'https://chat.example',
         SITE_NAME: ' edgechat ',
+        TURNSTILE_SECRET: 'ts-secret',
+        TURNSTILE_SITE_KEY: 'ts-site',
+        TURNSTILE_VERIFY_URL: 'http://127.0.0.1:9999/siteverify',
+        TURNSTILE_PASS_SECONDS: '600',
       }),
     ).toEqual({
       preset: PRESETS.ollama,
@@ -107,6 +112,12 @@ describe('readConfig', () => {
         heartbeatMs: 5000,
         maxBytes: 2048,
         retentionMs: 3_600_000,
+      },
+      botCheck: {
+        secret: 'ts-secret',
+        siteKey: 'ts-site',
+        verifyUrl: 'http://127.0.0.1:9999/siteverify',
+        passSeconds: 600,
       },
       warnings: [],
       configError: undefined,

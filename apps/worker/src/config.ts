@@ -1,3 +1,4 @@
+import { readBotCheck, type BotCheckSettings } from './bot-check/settings.js';
 import { logger, registerSecret } from './log.js';
 import {
   findPreset,
@@ -74,6 +75,8 @@ export interface WorkerConfig {
   dailyTokenBudget: number;
   /** Answers to a request with a chat `id` survive a dropped connection (src/answers/). */
   answers: AnswerSettings;
+  /** Turnstile on POST /api/chat (src/bot-check/); absent → off, the default. */
+  botCheck: BotCheckSettings | undefined;
   /** Names of vars whose value was ignored. */
   warnings: readonly string[];
   /** Set when vars contradict each other: every /api/chat answers 500 `config_error` with it. */
@@ -177,6 +180,9 @@ export function readConfig(source: ConfigSource): WorkerConfig {
       } (see the worker README).`,
     );
   }
+  const botCheck = readBotCheck(env);
+  warnings.push(...botCheck.warnings);
+  if (botCheck.problem !== undefined) problems.push(botCheck.problem);
   const chosen = preset ?? PRESETS.openai;
   const siteURL = text(env.SITE_URL);
   const siteName = text(env.SITE_NAME);
@@ -225,6 +231,7 @@ export function readConfig(source: ConfigSource): WorkerConfig {
       maxBytes: number('ANSWER_MAX_BYTES'),
       retentionMs: number('ANSWER_RETENTION_MS'),
     },
+    botCheck: botCheck.settings,
     warnings,
     configError: undefined,
   };
@@ -244,6 +251,7 @@ export function getConfig(env: ConfigSource): WorkerConfig {
   if (config === undefined) {
     config = readConfig(env);
     registerSecret(config.apiKey);
+    registerSecret(config.botCheck?.secret);
     if (config.warnings.length > 0) {
       logger.warn(
         `config: invalid values ignored, defaults used for ${config.warnings.join(', ')}`,

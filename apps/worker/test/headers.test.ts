@@ -2,7 +2,7 @@ import { createScriptedModel } from '@edgechat/core/testing';
 import { describe, expect, it } from 'vitest';
 import placeholderHeaders from '../public-placeholder/_headers?raw';
 import { createApp } from '../src/app.js';
-import { SECURITY_HEADERS } from '../src/security-headers.js';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../src/security-headers.js';
 import { chatInit, openaiEnv, testEnv, userSays } from './helpers.js';
 
 const securityHeadersOf = (response: Response) =>
@@ -28,6 +28,19 @@ describe('security headers on every response', () => {
     expect(SECURITY_HEADERS['content-security-policy']).toBe(
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
     );
+  });
+
+  it('with Turnstile on, pages and API may load its script and frame from its origin alone', async () => {
+    const on = testEnv({ TURNSTILE_SECRET: 'ts-secret-123456', TURNSTILE_SITE_KEY: 'ts-site' });
+    for (const path of ['/', '/api/config']) {
+      const response = await app.request(path, {}, on);
+      expect(securityHeadersOf(response)).toEqual({
+        ...SECURITY_HEADERS,
+        'content-security-policy':
+          "default-src 'self'; script-src 'self' https://challenges.cloudflare.com; frame-src https://challenges.cloudflare.com; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+      });
+    }
+    expect(CONTENT_SECURITY_POLICY).not.toContain('challenges.cloudflare.com');
   });
 
   it('public-placeholder/_headers gives static assets the same headers', () => {

@@ -22,6 +22,16 @@ describe('parseServerConfig', () => {
     });
   });
 
+  it('reads the Turnstile site key when the bot check is on; ignores a malformed one', () => {
+    const base = { provider: 'openai', model: 'gpt-4o' };
+    expect(parseServerConfig({ ...base, turnstile: { siteKey: '0xSITE' } })?.turnstile).toEqual({
+      siteKey: '0xSITE',
+    });
+    for (const turnstile of [null, 'x', {}, { siteKey: '' }, { siteKey: 7 }]) {
+      expect(parseServerConfig({ ...base, turnstile })).not.toHaveProperty('turnstile');
+    }
+  });
+
   it('fills what a minimal config leaves out', () => {
     expect(parseServerConfig({ provider: 'demo', model: 'edgechat-demo' })).toEqual({
       provider: 'demo',

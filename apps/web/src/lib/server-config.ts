@@ -11,13 +11,15 @@ export interface ServerConfig {
   tools: { name: string; description: string }[];
   limits: Record<string, number>;
   systemPrompt?: string;
+  /** Present when the worker's bot check is on: the widget's site key. */
+  turnstile?: { siteKey: string };
 }
 
 /** Checks the answer's shape; `undefined` when it is not a config. */
 export function parseServerConfig(value: unknown): ServerConfig | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const record = value as Record<string, unknown>;
-  const { provider, model, models, tools, limits, systemPrompt } = record;
+  const { provider, model, models, tools, limits, systemPrompt, turnstile } = record;
   if (typeof provider !== 'string' || provider === '' || typeof model !== 'string') {
     return undefined;
   }
@@ -46,6 +48,8 @@ export function parseServerConfig(value: unknown): ServerConfig | undefined {
   };
   if (!config.models.includes(model)) config.models.unshift(model);
   if (typeof systemPrompt === 'string') config.systemPrompt = systemPrompt;
+  const siteKey = (turnstile as { siteKey?: unknown } | null | undefined)?.siteKey;
+  if (typeof siteKey === 'string' && siteKey !== '') config.turnstile = { siteKey };
   return config;
 }
 

@@ -106,4 +106,8 @@ export const en: Messages = {
   errorUnknown: 'Something went wrong.',
   errorDetail: 'Details',
   retryIn: (seconds) => `Retry (${seconds} s)`,
+
+  botCheckLabel: 'Confirm you are human to chat.',
+  botCheckFailed: 'The human check did not pass or has expired. Complete it again, then retry.',
+  botCheckUnavailable: 'The human check could not load. Reload the page to try again.',
 };

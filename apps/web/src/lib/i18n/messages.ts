@@ -103,6 +103,10 @@ export interface Messages {
   errorUnknown: string;
   errorDetail: string;
   retryIn: (seconds: number) => string;
+
+  botCheckLabel: string;
+  botCheckFailed: string;
+  botCheckUnavailable: string;
 }
 
 export type Locale = 'en' | 'ko';
