@@ -29,6 +29,16 @@ let ip = 0;
 
 export const TURNSTILE_SECRET = 'e2e-turnstile-secret-DO-NOT-LEAK';
 
+/** A worker on the mock upstream with a key (not the demo model), `gpt-4o`, and `vars`. */
+function keyedVars(mock: MockOpenAI, vars: Record<string, string>): Record<string, string> {
+  return {
+    OPENAI_API_KEY: 'sk-e2e-web-not-a-real-key',
+    OPENAI_BASE_URL: mock.url,
+    MODEL: 'gpt-4o',
+    ...vars,
+  };
+}
+
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   mock: [
     // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies this way
@@ -41,13 +51,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
   server: [
     async ({ mock }, use) => {
-      const dev = await startWranglerDev({
-        OPENAI_API_KEY: 'sk-e2e-web-not-a-real-key',
-        OPENAI_BASE_URL: mock.url,
-        MODEL: 'gpt-4o',
-        ALLOWED_MODELS: 'gpt-4o',
-        STATUS_WAIT_MS: '1000',
-      });
+      const dev = await startWranglerDev(
+        keyedVars(mock, {
+          ALLOWED_MODELS: 'gpt-4o',
+          STATUS_WAIT_MS: '1000',
+        }),
+      );
       await use(dev);
       await dev.stop();
     },
@@ -55,12 +64,11 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
   modelsServer: [
     async ({ mock }, use) => {
-      const dev = await startWranglerDev({
-        OPENAI_API_KEY: 'sk-e2e-web-not-a-real-key',
-        OPENAI_BASE_URL: mock.url,
-        MODEL: 'gpt-4o',
-        ALLOWED_MODELS: 'gpt-4o,gpt-4o-mini,o4-mini',
-      });
+      const dev = await startWranglerDev(
+        keyedVars(mock, {
+          ALLOWED_MODELS: 'gpt-4o,gpt-4o-mini,o4-mini',
+        }),
+      );
       await use(dev);
       await dev.stop();
     },
@@ -68,13 +76,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
   budgetServer: [
     async ({ mock }, use) => {
-      const dev = await startWranglerDev({
-        OPENAI_API_KEY: 'sk-e2e-web-not-a-real-key',
-        OPENAI_BASE_URL: mock.url,
-        MODEL: 'gpt-4o',
-        ALLOWED_MODELS: 'gpt-4o',
-        DAILY_TOKEN_BUDGET: '1',
-      });
+      const dev = await startWranglerDev(
+        keyedVars(mock, {
+          ALLOWED_MODELS: 'gpt-4o',
+          DAILY_TOKEN_BUDGET: '1',
+        }),
+      );
       await use(dev);
       await dev.stop();
     },
@@ -91,15 +98,14 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
   turnstileServer: [
     async ({ mock, siteverify }, use) => {
-      const dev = await startWranglerDev({
-        OPENAI_API_KEY: 'sk-e2e-web-not-a-real-key',
-        OPENAI_BASE_URL: mock.url,
-        MODEL: 'gpt-4o',
-        ALLOWED_MODELS: 'gpt-4o',
-        TURNSTILE_SECRET: TURNSTILE_SECRET,
-        TURNSTILE_SITE_KEY: '1x00000000000000000000AA',
-        TURNSTILE_VERIFY_URL: siteverify.url,
-      });
+      const dev = await startWranglerDev(
+        keyedVars(mock, {
+          ALLOWED_MODELS: 'gpt-4o',
+          TURNSTILE_SECRET: TURNSTILE_SECRET,
+          TURNSTILE_SITE_KEY: '1x00000000000000000000AA',
+          TURNSTILE_VERIFY_URL: siteverify.url,
+        }),
+      );
       await use(dev);
       await dev.stop();
     },

@@ -11,7 +11,7 @@
 // Goals: (a), (b) ≤ +2 ms; (c) ≤ 1.10×; (d) ≤ 2 ms for edgechat.
 import { execFileSync } from 'node:child_process';
 import { UI_CHUNK_SET_HEADER } from '@edgechat/core';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import {
   startMockOpenAI,
   textAnswer,
@@ -20,6 +20,7 @@ import {
 } from '@edgechat/test-support/mock-openai';
 import { startWranglerDev, type WranglerDev } from '@edgechat/test-support/wrangler-dev';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { pidsInGroup } from '../../test/load/workerd-rss.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
 const CPU_REQUESTS = Number(process.env.BENCH_CPU_REQUESTS ?? 20);
@@ -161,19 +162,15 @@ async function paired<T>(
 const ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim());
 function workerdCpuMs(): number {
   let ticks = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
+  for (const pid of pidsInGroup(dev.pid)) {
     let stat: string;
     try {
-      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     } catch {
       continue; // gone meanwhile
     }
-    const close = stat.lastIndexOf(')');
-    const name = stat.slice(stat.indexOf('(') + 1, close);
     // Fields after the name: state ppid pgrp … utime (14th field) stime (15th).
-    const fields = stat.slice(close + 2).split(' ');
-    if (Number(fields[2]) !== dev.pid || !name.includes('workerd')) continue;
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     ticks += Number(fields[11]) + Number(fields[12]);
   }
   return (ticks * 1000) / ticksPerSecond;
