@@ -44,7 +44,9 @@ test.describe('with the Turnstile bot check on', () => {
 
     // Sent before solving: the worker refuses, the widget says why.
     await ask(page, 'first try');
-    await expect(page.getByRole('alert').first()).toContainText('HTTP 403');
+    await expect(page.getByRole('alert').first()).toContainText(
+      'Confirm you are human with the check by the message box, then retry.',
+    );
     await expect(check).toContainText('The human check did not pass or has expired.');
     expect(siteverify.calls.length).toBe(before);
 

@@ -10,6 +10,8 @@ export function describeChatError(error: ChatError, t: Messages): string {
       return t.errorRateLimited(error.retryAfter);
     case 'budget-spent':
       return t.errorBudgetSpent;
+    case 'bot-check':
+      return t.errorBotCheck;
     case 'too-large':
       return t.errorTooLarge;
     case 'rejected':

@@ -96,6 +96,7 @@ export const en: Messages = {
       ? 'Too many requests. Wait a moment, then retry.'
       : `Too many requests. You can retry in ${seconds} s.`,
   errorBudgetSpent: "Today's budget for this demo is spent. Try again after 00:00 UTC.",
+  errorBotCheck: 'Confirm you are human with the check by the message box, then retry.',
   errorTooLarge: 'This conversation is too long for the server. Start a new chat or shorten it.',
   errorRejected: 'The server rejected the request.',
   errorUpstream: 'The model service is unavailable right now. Retry in a moment.',

@@ -94,6 +94,7 @@ export const ko: Messages = {
       : `요청이 너무 많습니다. ${seconds}초 후에 다시 시도할 수 있습니다.`,
   errorBudgetSpent:
     '이 데모의 오늘 사용량이 모두 소진되었습니다. 00:00 UTC 이후에 다시 시도하세요.',
+  errorBotCheck: '메시지 입력란 옆의 확인으로 사람임을 확인한 뒤 다시 시도하세요.',
   errorTooLarge: '대화가 너무 길어 서버가 받을 수 없습니다. 새 대화를 시작하거나 줄여 주세요.',
   errorRejected: '서버가 요청을 거부했습니다.',
   errorUpstream: '지금은 모델 서비스를 쓸 수 없습니다. 잠시 후 다시 시도하세요.',

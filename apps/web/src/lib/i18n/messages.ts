@@ -93,6 +93,8 @@ export interface Messages {
   errorRateLimited: (seconds: number | undefined) => string;
   /** The deployment's daily token budget is spent (until 00:00 UTC). */
   errorBudgetSpent: string;
+  /** The bot check (Turnstile) wants a solved widget before the answer. */
+  errorBotCheck: string;
   errorTooLarge: string;
   errorRejected: string;
   errorUpstream: string;

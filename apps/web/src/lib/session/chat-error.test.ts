@@ -46,6 +46,27 @@ describe('toChatError', () => {
     }
   });
 
+  it('a 403 whose body says bot_check_required or bot_check_failed asks for the human check', () => {
+    const refused = (status: number, code: string) =>
+      new EdgechatError('http_error', `${status} x`, {
+        status,
+        cause: { error: { code, message: 'x' } },
+      });
+    expect(
+      [
+        refused(403, 'bot_check_required'),
+        refused(403, 'bot_check_failed'),
+        refused(403, 'forbidden_origin'),
+        refused(503, 'bot_check_unavailable'),
+      ].map((error) => toChatError(error, AT)),
+    ).toEqual([
+      { kind: 'bot-check', status: 403, at: AT },
+      { kind: 'bot-check', status: 403, at: AT },
+      { kind: 'server', status: 403, detail: 'x', at: AT },
+      { kind: 'upstream', status: 503, detail: 'x', at: AT },
+    ]);
+  });
+
   it('the detail of an http_error is its message after the status the core writes first', () => {
     const error = (message: string) => new EdgechatError('http_error', message, { status: 500 });
     expect(

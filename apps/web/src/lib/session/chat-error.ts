@@ -18,6 +18,12 @@ export function toChatError(error: unknown, at: number, response?: Response): Ch
         if (status === 429 && errorCodeOf(error.cause) === 'budget_spent') {
           return { kind: 'budget-spent', status, at };
         }
+        // The Turnstile check wants a (new) solved widget: the widget shows itself again, and
+        // the turn says what to do, in the reader's language.
+        const code = errorCodeOf(error.cause);
+        if (status === 403 && (code === 'bot_check_required' || code === 'bot_check_failed')) {
+          return { kind: 'bot-check', status, at };
+        }
         return httpError(status, withoutStatus(detail, status), retryAfter, at);
       }
       case 'stream_truncated':

@@ -18,6 +18,7 @@ const ERROR_KINDS = new Set<ChatError['kind']>([
   'network',
   'rate-limited',
   'budget-spent',
+  'bot-check',
   'too-large',
   'rejected',
   'upstream',

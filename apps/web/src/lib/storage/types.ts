@@ -12,6 +12,7 @@ export interface ChatError {
     | 'network'
     | 'rate-limited'
     | 'budget-spent'
+    | 'bot-check'
     | 'too-large'
     | 'rejected'
     | 'upstream'
