@@ -1,18 +1,13 @@
+import { addReasoning, addText, choiceResult, contentSink } from './choice-state.js';
+import type { ChoiceState } from './choice-state.js';
 import { MessageBudget } from './message-budget.js';
 import { reasoningOf } from './reasoning-of.js';
-import {
-  createThinkTagSplitter,
-  type ThinkPieceKind,
-  type ThinkTagSplitter,
-} from './think-tags.js';
+import { createThinkTagSplitter } from './think-tags.js';
 import { createToolCallMerger } from './tool-calls.js';
-import type { ToolCallMerger } from './tool-calls.js';
 import type {
-  AssistantMessage,
   ChatCompletionChunk,
   ChatCompletionResult,
   ChatStreamEvent,
-  ChoiceResult,
   CompletionUsage,
   MessageLimits,
 } from './types.js';
@@ -48,20 +43,6 @@ export interface ChatCompletionAccumulatorOptions extends MessageLimits {
    * happens to start with the tag would lose its text to reasoning.
    */
   thinkTags?: boolean;
-}
-
-interface ChoiceState {
-  readonly index: number;
-  /** Content pieces, joined once at the end. */
-  readonly content: string[];
-  /** A string `content` arrived, even `''`. */
-  sawContent: boolean;
-  readonly refusal: string[];
-  readonly reasoning: string[];
-  /** Set when `thinkTags` is on. */
-  readonly thinkTags: ThinkTagSplitter | undefined;
-  readonly toolCalls: ToolCallMerger;
-  finishReason: string | null;
 }
 
 /**
@@ -133,8 +114,11 @@ export interface ChunkMergerOptions {
 export function createChunkMerger(options: ChunkMergerOptions): ChunkMerger {
   const { partialInput, thinkTags, callsWithoutId = false } = options;
   const budget = new MessageBudget(options.limits);
-  const choices = new Map<number, ChoiceState>();
-  // Chunks of one choice come in runs (always, when n = 1): skip the map for those.
+  // Most streams are one choice (n = 1), and many are short: the first choice needs no map,
+  // which is only made when a second index appears.
+  let first: ChoiceState | undefined;
+  let others: Map<number, ChoiceState> | undefined;
+  // Chunks of one choice come in runs (always, when n = 1): skip the lookup for those.
   let current: ChoiceState | undefined;
   let id = '';
   let model = '';
@@ -143,7 +127,7 @@ export function createChunkMerger(options: ChunkMergerOptions): ChunkMerger {
 
   function choiceState(index: number): ChoiceState {
     if (current !== undefined && current.index === index) return current;
-    let state = choices.get(index);
+    let state = first !== undefined && first.index === index ? first : others?.get(index);
     if (state === undefined) {
       budget.addChoice();
       state = {
@@ -153,23 +137,26 @@ export function createChunkMerger(options: ChunkMergerOptions): ChunkMerger {
         refusal: [],
         reasoning: [],
         thinkTags: thinkTags ? createThinkTagSplitter() : undefined,
-        toolCalls: createToolCallMerger(index, partialInput, callsWithoutId, budget),
+        toolCalls: undefined,
         finishReason: null,
       };
-      choices.set(index, state);
+      if (first === undefined) first = state;
+      else (others ??= new Map()).set(index, state);
     }
     current = state;
     return state;
   }
 
   function choicesInOrder(): ChoiceState[] {
-    return [...choices.values()].sort((a, b) => a.index - b.index);
+    if (first === undefined) return [];
+    if (others === undefined) return [first];
+    return [first, ...others.values()].sort((a, b) => a.index - b.index);
   }
 
   function flush(events: ChatStreamEvent[] | undefined): void {
     for (const state of choicesInOrder()) {
       state.thinkTags?.flush(contentSink(state, events));
-      state.toolCalls.endAll(events);
+      state.toolCalls?.endAll(events);
     }
   }
 
@@ -206,6 +193,12 @@ export function createChunkMerger(options: ChunkMergerOptions): ChunkMerger {
             events?.push({ type: 'refusal-delta', choice: state.index, delta: refusal });
           }
           if (Array.isArray(toolCalls)) {
+            state.toolCalls ??= createToolCallMerger(
+              state.index,
+              partialInput,
+              callsWithoutId,
+              budget,
+            );
             for (const fragment of toolCalls) state.toolCalls.merge(fragment, events);
           }
         }
@@ -219,7 +212,7 @@ export function createChunkMerger(options: ChunkMergerOptions): ChunkMerger {
           state.finishReason = finishReason;
           sawFinishReason = true;
           state.thinkTags?.flush(contentSink(state, events));
-          state.toolCalls.endAll(events);
+          state.toolCalls?.endAll(events);
           events?.push({ type: 'finish', choice: state.index, finishReason });
         }
       }
@@ -256,45 +249,4 @@ export function createChunkMerger(options: ChunkMergerOptions): ChunkMerger {
 function groqUsage(chunk: ChatCompletionChunk): CompletionUsage | null | undefined {
   const extension = chunk.x_groq;
   return typeof extension === 'object' && extension !== null ? extension.usage : undefined;
-}
-
-function addText(state: ChoiceState, text: string, events: ChatStreamEvent[] | undefined): void {
-  state.content.push(text);
-  events?.push({ type: 'text-delta', choice: state.index, delta: text });
-}
-
-function addReasoning(
-  state: ChoiceState,
-  text: string,
-  events: ChatStreamEvent[] | undefined,
-): void {
-  state.reasoning.push(text);
-  events?.push({ type: 'reasoning-delta', choice: state.index, delta: text });
-}
-
-function contentSink(
-  state: ChoiceState,
-  events: ChatStreamEvent[] | undefined,
-): (kind: ThinkPieceKind, text: string) => void {
-  return (kind, text) => {
-    if (kind === 'text') addText(state, text, events);
-    else addReasoning(state, text, events);
-  };
-}
-
-function choiceResult(state: ChoiceState): ChoiceResult {
-  const text = state.content.join('');
-  const refusal = state.refusal.join('');
-  const toolCalls = state.toolCalls.toolCalls();
-  // What OpenAI's non-streaming response gives for the same turn: the text for a text turn
-  // (even '' when the model said nothing), null for a turn of only tool calls or a refusal
-  // (whose first delta may still carry `content: ''`), null when no content came at all.
-  const content =
-    text !== '' ? text : state.sawContent && toolCalls.length === 0 && refusal === '' ? '' : null;
-  const message: AssistantMessage = { role: 'assistant', content };
-  if (refusal !== '') message.refusal = refusal;
-  const reasoning = state.reasoning.join('');
-  if (reasoning !== '') message.reasoning_content = reasoning;
-  if (toolCalls.length > 0) message.tool_calls = toolCalls;
-  return { index: state.index, message, finishReason: state.finishReason };
 }

@@ -48,3 +48,25 @@ describe('createToolCallMerger: calls without an id', () => {
     ]);
   });
 });
+
+describe('createToolCallMerger: any number is an index', () => {
+  it('keeps negative, fractional, huge and non-finite indexes apart, in index order', () => {
+    const merger = createToolCallMerger(0, false);
+    const indexes = [4294967295, -1, 0.5, 1e21, Number.POSITIVE_INFINITY, 0];
+    for (const [i, index] of indexes.entries()) {
+      merger.merge({ index, id: `call_${i}`, function: { name: 'f', arguments: '{' } }, undefined);
+    }
+    // A second fragment for each reaches the same call, and -0 is 0 (as in a Map).
+    for (const index of [...indexes, -0]) {
+      merger.merge({ index, function: { arguments: '}' } }, undefined);
+    }
+    expect(merger.toolCalls().map((call) => [call.id, call.function.arguments])).toEqual([
+      ['call_1', '{}'],
+      ['call_5', '{}}'],
+      ['call_2', '{}'],
+      ['call_0', '{}'],
+      ['call_3', '{}'],
+      ['call_4', '{}'],
+    ]);
+  });
+});

@@ -42,7 +42,9 @@ export function createToolCallMerger(
   budget: MessageBudget = new MessageBudget(),
 ): ToolCallMerger {
   const calls: ToolCallState[] = [];
-  const byIndex = new Map<number, ToolCallState>();
+  // Indexed by the upstream `index` (small integers, in practice): an array lookup is what a
+  // fragment costs. Any other number is still a distinct key (a property), so none is lost.
+  const byIndex: (ToolCallState | undefined)[] = [];
   const byId = new Map<string, ToolCallState>();
   let last: ToolCallState | undefined;
   let nextIndex = 0;
@@ -60,7 +62,7 @@ export function createToolCallMerger(
       final: undefined,
     };
     calls.push(call);
-    byIndex.set(index, call);
+    byIndex[index] = call;
     nextIndex = Math.max(nextIndex, index + 1);
     return call;
   }
@@ -70,12 +72,12 @@ export function createToolCallMerger(
   // finds the call, and a fragment with neither continues the choice's latest call.
   function find(index: unknown, id: string): ToolCallState {
     if (typeof index === 'number') {
-      const existing = byIndex.get(index);
+      const existing = byIndex[index];
       if (existing === undefined) return create(index);
       if (id === '' || existing.id === '' || existing.id === id) return existing;
       // Another id at a taken index is another call; later fragments at that index follow it.
       const call = create(nextIndex);
-      byIndex.set(index, call);
+      byIndex[index] = call;
       return call;
     }
     if (id !== '') return byId.get(id) ?? create(nextIndex);
