@@ -12,6 +12,7 @@ import {
   textAnswerStart,
   type MockAction,
   type MockScenario,
+  type MockRequest,
   type MockStep,
 } from '@edgechat/test-support/mock-openai';
 import { XSS_PAYLOADS } from '../src/lib/markdown/xss-corpus.js';
@@ -100,7 +101,21 @@ function failOnce(key: string, failure: MockStep, answer: string): MockStep {
   return { actions: textAnswer(`chatcmpl-${key}-ok`, deltasOf(answer), { between: paced(5) }) };
 }
 
+// Each feature's questions live in a file of its own (`scenarios-<feature>.ts`): a function that
+// answers the questions it knows and returns undefined for the rest.
+type FeatureScenario = (request: MockRequest) => MockStep | undefined;
+const FEATURE_SCENARIOS: FeatureScenario[] = [
+  // branches and export
+  // tool approval
+  // math and long chats
+  // search and keyboard
+];
+
 const router: MockScenario = (request) => {
+  for (const scenario of FEATURE_SCENARIOS) {
+    const step = scenario(request);
+    if (step !== undefined) return step;
+  }
   const text = lastUserText(request);
   if (text.includes('몇 시')) {
     if (request.step === 0) return { actions: streamOf(TWO_CITY_TOOL_ROUND) };

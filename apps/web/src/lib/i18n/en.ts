@@ -111,4 +111,12 @@ export const en: Messages = {
   botCheckLabel: 'Confirm you are human to chat.',
   botCheckFailed: 'The human check did not pass or has expired. Complete it again, then retry.',
   botCheckUnavailable: 'The human check could not load. Reload the page to try again.',
+
+  // Branches, export and import.
+
+  // Tool approval and argument summaries.
+
+  // Math and long chats.
+
+  // Search, keyboard shortcuts and announcements.
 };

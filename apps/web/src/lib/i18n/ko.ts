@@ -109,4 +109,12 @@ export const ko: Messages = {
   botCheckLabel: '대화하려면 사람인지 확인해 주세요.',
   botCheckFailed: '사람 확인을 통과하지 못했거나 만료되었습니다. 다시 확인한 뒤 재시도하세요.',
   botCheckUnavailable: '사람 확인을 불러오지 못했습니다. 페이지를 새로 고쳐 다시 시도하세요.',
+
+  // Branches, export and import.
+
+  // Tool approval and argument summaries.
+
+  // Math and long chats.
+
+  // Search, keyboard shortcuts and announcements.
 };

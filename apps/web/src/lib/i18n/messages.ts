@@ -109,6 +109,14 @@ export interface Messages {
   botCheckLabel: string;
   botCheckFailed: string;
   botCheckUnavailable: string;
+
+  // Branches, export and import.
+
+  // Tool approval and argument summaries.
+
+  // Math and long chats.
+
+  // Search, keyboard shortcuts and announcements.
 }
 
 export type Locale = 'en' | 'ko';
