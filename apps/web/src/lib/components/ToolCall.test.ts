@@ -24,6 +24,31 @@ async function expand(details: HTMLDetailsElement) {
 }
 
 describe('ToolCall', () => {
+  it('tells calls apart while collapsed: the header sums up the arguments, the result stays hidden', () => {
+    const headers = ['Asia/Seoul', 'America/New_York', 'Europe/London'].map((timezone) => {
+      const { container } = render(ToolCall, {
+        part: {
+          ...base,
+          state: 'output-available',
+          input: { timezone },
+          output: { time: '09:15' },
+        },
+        live: false,
+      });
+      const details = container.querySelector('details') as HTMLDetailsElement;
+      return {
+        summary: details.querySelector('.tool-summary')?.textContent,
+        open: details.open,
+        resultShown: details.textContent?.includes('09:15'),
+      };
+    });
+    expect(headers).toEqual([
+      { summary: 'Asia/Seoul', open: false, resultShown: false },
+      { summary: 'America/New_York', open: false, resultShown: false },
+      { summary: 'Europe/London', open: false, resultShown: false },
+    ]);
+  });
+
   it('is collapsed by default and shows name, status and duration', () => {
     const { container } = render(ToolCall, {
       part: {
