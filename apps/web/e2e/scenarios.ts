@@ -15,6 +15,7 @@ import {
   type MockRequest,
   type MockStep,
 } from '@edgechat/test-support/mock-openai';
+import { mathScenario } from './scenarios-math.js';
 import { XSS_PAYLOADS } from '../src/lib/markdown/xss-corpus.js';
 
 export const KOREAN_TIME_QUESTION = '서울이랑 뉴욕 지금 몇 시야?';
@@ -108,6 +109,7 @@ const FEATURE_SCENARIOS: FeatureScenario[] = [
   // branches and export
   // tool approval
   // math and long chats
+  mathScenario,
   // search and keyboard
 ];
 

@@ -1,6 +1,8 @@
 import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
 import { Marked, type Tokens } from 'marked';
 import { renderOrPlainText, reportRenderError } from './fallback.js';
+import { mathExtension } from './math-extension.js';
+import { mathTypesetter } from './math-typeset.js';
 import { capNesting } from './nesting.js';
 
 // Markdown → safe DOM. Two layers, so that one mistake is not enough:
@@ -27,6 +29,7 @@ const marked = new Marked({
     },
   },
 });
+marked.use(mathExtension((text) => escapeHtml(text)));
 
 const ALLOWED_TAGS = [
   'a',
@@ -47,6 +50,8 @@ const ALLOWED_TAGS = [
   'ol',
   'p',
   'pre',
+  // Formulas only (math-extension.ts): raw HTML never becomes markup, so no other span exists.
+  'span',
   'strong',
   'table',
   'tbody',
@@ -104,9 +109,11 @@ export function markdownToHtml(markdown: string): string {
  * plain text if rendering fails.
  */
 export function renderMarkdownFragment(markdown: string): DocumentFragment {
-  return renderOrPlainText(markdown, (text) =>
+  const fragment = renderOrPlainText(markdown, (text) =>
     getPurifier().sanitize(markdownToHtml(text), { ...CONFIG, RETURN_DOM_FRAGMENT: true }),
   );
+  mathTypesetter.typeset(fragment);
+  return fragment;
 }
 
 /** Sanitised markdown as an HTML string; the text, escaped, if rendering fails. */
