@@ -1,5 +1,6 @@
 import { Chat, type ChatOptions } from './chat.svelte.js';
 import { newId } from './id.js';
+import { createSearchIndex, type SearchHit } from './search/search-index.js';
 import {
   loadConversations,
   saveConversations,
@@ -45,6 +46,15 @@ export class Conversations {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #stored = new Map<string, Conversation>();
   readonly #options: ConversationsOptions;
+  readonly #search = createSearchIndex((id) => {
+    const meta = this.list.find((entry) => entry.id === id);
+    if (meta === undefined) return undefined;
+    const messages = this.#chats.get(id)?.messages ?? this.#stored.get(id)?.messages ?? [];
+    const text = messages
+      .flatMap((message) => message.parts.map((part) => (part.type === 'text' ? part.text : '')))
+      .join(' ');
+    return { title: meta.title, text };
+  });
 
   constructor(options: ConversationsOptions = {}) {
     this.#options = options;
@@ -101,6 +111,17 @@ export class Conversations {
     return chat;
   }
 
+  /**
+   * The conversations whose title or text has every word of `query`, most recent first, with
+   * what matched. Not reactive by itself: call it where `list` (or the query) is read.
+   */
+  search(query: string): SearchHit[] {
+    return this.#search.search(
+      query,
+      this.list.map((meta) => meta.id),
+    );
+  }
+
   /** A new, empty conversation — unless the current one is still empty. */
   create(): void {
     const current = this.list.find((meta) => meta.id === this.activeId);
@@ -131,6 +152,7 @@ export class Conversations {
     this.list = this.list.map((meta) =>
       meta.id === id ? { ...meta, title: trimmed, titled: trimmed !== '' } : meta,
     );
+    this.#search.invalidate(id);
     if (trimmed === '') this.#retitle(id);
     this.save();
   }
@@ -172,6 +194,7 @@ export class Conversations {
     const now = this.#now();
     const meta = this.list.find((entry) => entry.id === id);
     if (meta === undefined) return; // deleted while its answer finished
+    this.#search.invalidate(id);
     this.list = [{ ...meta, updatedAt: now }, ...this.list.filter((entry) => entry !== meta)];
     if (!meta.titled) this.#retitle(id);
     this.#saveSoon();
@@ -198,6 +221,7 @@ export class Conversations {
     this.list = this.list.map((meta) =>
       meta.id === id && !meta.titled ? { ...meta, title } : meta,
     );
+    this.#search.invalidate(id);
   }
 
   #snapshot(meta: ConversationMeta): Conversation | undefined {
@@ -224,6 +248,7 @@ export class Conversations {
   }
 
   #drop(id: string): void {
+    this.#search.remove(id);
     this.#chats.delete(id);
     this.#stored.delete(id);
     this.list = this.list.filter((meta) => meta.id !== id);

@@ -119,4 +119,18 @@ export const en: Messages = {
   // Math and long chats.
 
   // Search, keyboard shortcuts and announcements.
+  searchLabel: 'Search conversations',
+  searchPlaceholder: 'Search',
+  searchResults: 'Search results',
+  noSearchResults: (query) => `No conversation contains “${query}”.`,
+  shortcuts: 'Keyboard shortcuts',
+  shortcutsHint: 'Press ? anywhere outside a text field to see this list.',
+  shortcutNames: {
+    'new-chat': 'New chat',
+    'focus-search': 'Search conversations',
+    stop: 'Stop the answer',
+    'edit-last': 'Edit your last message (in the empty message box)',
+    'show-shortcuts': 'Show keyboard shortcuts',
+  },
+  close: 'Close',
 };

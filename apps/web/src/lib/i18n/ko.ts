@@ -117,4 +117,18 @@ export const ko: Messages = {
   // Math and long chats.
 
   // Search, keyboard shortcuts and announcements.
+  searchLabel: '대화 검색',
+  searchPlaceholder: '검색',
+  searchResults: '검색 결과',
+  noSearchResults: (query) => `“${query}”이(가) 들어 있는 대화가 없습니다.`,
+  shortcuts: '키보드 단축키',
+  shortcutsHint: '입력란 밖에서 ?를 누르면 이 목록이 열립니다.',
+  shortcutNames: {
+    'new-chat': '새 대화',
+    'focus-search': '대화 검색',
+    stop: '답변 멈추기',
+    'edit-last': '마지막 메시지 수정 (빈 입력란에서)',
+    'show-shortcuts': '키보드 단축키 보기',
+  },
+  close: '닫기',
 };

@@ -1,3 +1,5 @@
+import type { ShortcutAction } from '../shortcuts.js';
+
 /** Every string the UI shows. Both locales implement the whole interface, so none is missing. */
 export interface Messages {
   greeting: string;
@@ -117,6 +119,14 @@ export interface Messages {
   // Math and long chats.
 
   // Search, keyboard shortcuts and announcements.
+  searchLabel: string;
+  searchPlaceholder: string;
+  searchResults: string;
+  noSearchResults: (query: string) => string;
+  shortcuts: string;
+  shortcutsHint: string;
+  shortcutNames: Record<ShortcutAction, string>;
+  close: string;
 }
 
 export type Locale = 'en' | 'ko';
