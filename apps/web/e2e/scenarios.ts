@@ -15,6 +15,7 @@ import {
   type MockRequest,
   type MockStep,
 } from '@edgechat/test-support/mock-openai';
+import { branchesScenario } from './scenarios-branches.js';
 import { mathScenario } from './scenarios-math.js';
 import { XSS_PAYLOADS } from '../src/lib/markdown/xss-corpus.js';
 
@@ -107,6 +108,7 @@ function failOnce(key: string, failure: MockStep, answer: string): MockStep {
 type FeatureScenario = (request: MockRequest) => MockStep | undefined;
 const FEATURE_SCENARIOS: FeatureScenario[] = [
   // branches and export
+  branchesScenario,
   // tool approval
   // math and long chats
   mathScenario,

@@ -1,4 +1,6 @@
 import type { UIMessage, UIMessageChunk } from '@edgechat/core';
+import { Branches } from './branches/branches.svelte.js';
+import type { MessageTree } from './branches/message-tree.js';
 import {
   createChatSession,
   type ChatSession,
@@ -12,7 +14,10 @@ import type { Exchange } from './session/exchange.js';
 import { lastUserIndex } from './session/history.js';
 import type { ChatError, ToolTime } from './storage/index.js';
 
-export type ChatOptions = ChatSessionOptions;
+export type ChatOptions = ChatSessionOptions & {
+  /** Every version of the conversation, when it has more than the messages. */
+  tree?: MessageTree;
+};
 export type { ChatStatus };
 
 /**
@@ -33,15 +38,19 @@ export class Chat {
   #reconnecting = $state(false);
   #unfinished = $state.raw<Unfinished | undefined>(undefined);
   readonly #session: ChatSession;
+  /** Every version of this conversation: edit and regenerate add one, nothing overwrites. */
+  readonly branches: Branches;
 
   constructor(options: ChatOptions) {
     this.id = options.id;
+    this.branches = new Branches(options.tree, options.messages ?? []);
     this.#session = createChatSession(options);
     this.#sync(this.#session.state);
     this.#session.subscribe((state) => this.#sync(state));
   }
 
   #sync(state: ChatSessionState): void {
+    this.branches.sync(state.messages);
     this.#messages = state.messages;
     this.#status = state.status;
     this.#error = state.error;
@@ -102,4 +111,10 @@ export class Chat {
     this.#session.regenerate(options);
   editLastUserMessage = (text: string): Promise<void> => this.#session.editLastUserMessage(text);
   stop = (): void => this.#session.stop();
+  /** Shows another version of a message (and what follows it on that branch). */
+  showVersion = (messageId: string): boolean => {
+    if (this.busy) return false;
+    const path = this.branches.choose(messageId);
+    return path !== undefined && this.#session.show(path);
+  };
 }

@@ -1,4 +1,5 @@
 import { Chat, type ChatOptions } from './chat.svelte.js';
+import { fromStoredTree } from './branches/message-tree.js';
 import { newId } from './id.js';
 import { createSearchIndex, type SearchHit } from './search/search-index.js';
 import {
@@ -99,6 +100,7 @@ export class Conversations {
             }),
         id,
         messages: stored?.messages ?? [],
+        ...(stored?.tree === undefined ? {} : treeOption(stored.tree)),
         toolTimes: stored?.toolTimes ?? {},
         stopped: stored?.stopped ?? false,
         ...(stored?.error === undefined ? {} : { error: stored.error }),
@@ -236,6 +238,8 @@ export class Conversations {
       toolTimes: chat.toolTimes,
       stopped: chat.stopped,
     };
+    const tree = chat.branches.stored();
+    if (tree !== undefined) conversation.tree = tree;
     if (chat.error !== undefined) conversation.error = chat.error;
     if (chat.unfinished !== undefined) conversation.unfinished = chat.unfinished;
     return conversation;
@@ -257,4 +261,9 @@ export class Conversations {
   #now(): number {
     return (this.#options.now ?? Date.now)();
   }
+}
+
+function treeOption(stored: NonNullable<Conversation['tree']>): Pick<ChatOptions, 'tree'> {
+  const restored = fromStoredTree(stored);
+  return restored.ok ? { tree: restored.tree } : {};
 }

@@ -113,6 +113,9 @@ export const en: Messages = {
   botCheckUnavailable: 'The human check could not load. Reload the page to try again.',
 
   // Branches, export and import.
+  previousVersion: 'Previous version',
+  nextVersion: 'Next version',
+  versionOf: (index, count) => `Version ${index} of ${count}`,
 
   // Tool approval and argument summaries.
 

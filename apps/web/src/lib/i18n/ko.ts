@@ -111,6 +111,9 @@ export const ko: Messages = {
   botCheckUnavailable: '사람 확인을 불러오지 못했습니다. 페이지를 새로 고쳐 다시 시도하세요.',
 
   // Branches, export and import.
+  previousVersion: '이전 버전',
+  nextVersion: '다음 버전',
+  versionOf: (index, count) => `${count}개 중 ${index}번째 버전`,
 
   // Tool approval and argument summaries.
 

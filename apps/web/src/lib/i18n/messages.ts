@@ -113,6 +113,9 @@ export interface Messages {
   botCheckUnavailable: string;
 
   // Branches, export and import.
+  previousVersion: string;
+  nextVersion: string;
+  versionOf: (index: number, count: number) => string;
 
   // Tool approval and argument summaries.
 

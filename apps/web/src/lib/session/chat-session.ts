@@ -91,6 +91,11 @@ export interface ChatSession {
   regenerate(options?: { messageId?: string }): Promise<void>;
   /** Replaces the last user message's text and asks again; what followed it is dropped. */
   editLastUserMessage(text: string): Promise<void>;
+  /**
+   * Shows another version of the conversation (a branch). Only between answers: `false`
+   * while one streams. The last answer's error and stop belong to the branch it was on.
+   */
+  show(messages: UIMessage[]): boolean;
   /** Stops the answer on the worker (`POST …/stop`) and lets go of its request. */
   stop(): void;
   /** The last answer's chunks: the first and the last 250, and how many between were not kept. */
@@ -286,6 +291,15 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
     editLastUserMessage(text) {
       if (text.trim() === '') return Promise.resolve();
       return start(editTurn(state.messages, userMessage(text)));
+    },
+    show(messages) {
+      if (!idle()) return false;
+      const turn = retryTurn(messages);
+      sent = turn?.history ?? [];
+      shownAnswer = turn?.kept;
+      set({ messages, error: undefined, stopped: false });
+      options.onChange?.();
+      return true;
     },
     stop() {
       if (controller === undefined) return;

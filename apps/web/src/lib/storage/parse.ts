@@ -1,4 +1,5 @@
 import { validateUIMessages, type UIMessage } from '@edgechat/core';
+import { fromStoredTree, pathOf, type StoredTree } from '../branches/message-tree.js';
 import { isFinishReason } from '../finish-reason.js';
 import type { ChatError, Conversation, ToolTime } from './types.js';
 
@@ -37,7 +38,9 @@ export function parseConversation(value: unknown): Conversation | undefined {
   if (!isString(id) || id === '' || !isString(title) || !isTime(createdAt) || !isTime(updatedAt)) {
     return undefined;
   }
-  const parsed = parseMessages(messages);
+  const branched = value.tree === undefined ? undefined : parseTree(value.tree);
+  if (value.tree !== undefined && branched === undefined) return undefined;
+  const parsed = branched === undefined ? parseMessages(messages) : branched.path;
   if (parsed === undefined) return undefined;
   const conversation: Conversation = {
     id,
@@ -49,6 +52,7 @@ export function parseConversation(value: unknown): Conversation | undefined {
     toolTimes: parseToolTimes(toolTimes),
     stopped: stopped === true,
   };
+  if (branched !== undefined) conversation.tree = branched.tree;
   const parsedError = parseError(error);
   if (parsedError !== undefined) conversation.error = parsedError;
   const parsedUnfinished = parseUnfinished(unfinished);
@@ -80,6 +84,37 @@ function parseMessages(value: unknown): UIMessage[] | undefined {
     }
   }
   return result.messages;
+}
+
+/**
+ * Every version of a conversation: its messages through the same validator as a plain list,
+ * then the shape of the tree (`fromStoredTree`: unique ids, parents first, real choices).
+ */
+export function parseTree(value: unknown): { tree: StoredTree; path: UIMessage[] } | undefined {
+  if (!isRecord(value) || !Array.isArray(value.nodes) || !isRecord(value.chosen)) return undefined;
+  const parents: (string | null)[] = [];
+  for (const node of value.nodes as unknown[]) {
+    if (!isRecord(node) || !(node.parentId === null || isString(node.parentId))) return undefined;
+    parents.push(node.parentId);
+  }
+  const messages = parseMessages((value.nodes as Record_[]).map((node) => node.message));
+  if (messages === undefined || messages.length !== parents.length) return undefined;
+  const chosen: Record<string, string> = {};
+  for (const [key, child] of Object.entries(value.chosen)) {
+    if (!isString(child)) return undefined;
+    Object.defineProperty(chosen, key, {
+      value: child,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  const tree: StoredTree = {
+    nodes: messages.map((message, index) => ({ message, parentId: parents[index] ?? null })),
+    chosen,
+  };
+  const restored = fromStoredTree(tree);
+  return restored.ok ? { tree, path: pathOf(restored.tree) } : undefined;
 }
 
 function parseToolTimes(value: unknown): Record<string, ToolTime> {

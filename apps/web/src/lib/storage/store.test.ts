@@ -82,7 +82,7 @@ describe('saveConversations + loadConversations', () => {
     ['no version', '{"conversations":[]}', 'corrupt'],
     ['conversations not an array', '{"version":1,"conversations":{}}', 'corrupt'],
     ['an old version', '{"version":0,"chats":[]}', 'old-format'],
-    ['a future version', '{"version":2,"conversations":[]}', 'old-format'],
+    ['a future version', '{"version":3,"conversations":[]}', 'old-format'],
     ['a bare array (pre-versioned format)', '[{"role":"user","content":"hi"}]', 'old-format'],
   ])('%s → ignored with a notice, the data set aside', (_name, raw, kind) => {
     const { storage, data } = memoryStorage({ [STORAGE_KEY]: raw });
@@ -194,7 +194,7 @@ describe('saveConversations + loadConversations', () => {
 
   it('stores no active id for an empty list', () => {
     expect(JSON.parse(serializeConversations([], 'x'))).toEqual({
-      version: 1,
+      version: 2,
       activeId: null,
       conversations: [],
     });

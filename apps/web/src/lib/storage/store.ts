@@ -1,6 +1,7 @@
 import { parseConversation } from './parse.js';
 import {
   BACKUP_KEY,
+  READABLE_VERSIONS,
   STORAGE_KEY,
   STORAGE_VERSION,
   type Conversation,
@@ -47,7 +48,7 @@ export function loadConversations(storage: KeyValueStorage | undefined): LoadedC
     return setAside(storage, raw, Array.isArray(data) ? 'old-format' : 'corrupt');
   }
   const record = data as Record<string, unknown>;
-  if (record.version !== STORAGE_VERSION) {
+  if (typeof record.version !== 'number' || !READABLE_VERSIONS.includes(record.version)) {
     return setAside(storage, raw, typeof record.version === 'number' ? 'old-format' : 'corrupt');
   }
   if (!Array.isArray(record.conversations)) return setAside(storage, raw, 'corrupt');
@@ -93,7 +94,10 @@ export function serializeConversations(
   const data: StoredConversations = {
     version: STORAGE_VERSION,
     activeId: conversations.length === 0 ? null : (activeId ?? null),
-    conversations: [...conversations],
+    // A conversation with versions is stored as its tree; its chosen path is derived on load.
+    conversations: conversations.map(({ messages, ...rest }) =>
+      rest.tree === undefined ? { ...rest, messages } : rest,
+    ),
   };
   return JSON.stringify(data);
 }

@@ -1,4 +1,5 @@
 import type { UIMessage } from '@edgechat/core';
+import type { StoredTree } from '../branches/message-tree.js';
 
 /** When a tool call was first seen and when its result (or error) arrived, ms since the epoch. */
 export interface ToolTime {
@@ -38,7 +39,13 @@ export interface Conversation {
   titled: boolean;
   createdAt: number;
   updatedAt: number;
+  /** What the chat shows: the chosen version of each message. */
   messages: UIMessage[];
+  /**
+   * Every version (edits, regenerated answers) and which is chosen, when there is more than
+   * one; stored instead of `messages`, which are then its chosen path.
+   */
+  tree?: StoredTree;
   toolTimes: Record<string, ToolTime>;
   /** The last answer was stopped by the person. */
   stopped: boolean;
@@ -53,11 +60,16 @@ export interface Conversation {
 export interface StoredConversations {
   version: typeof STORAGE_VERSION;
   activeId: string | null;
-  conversations: Conversation[];
+  conversations: (Conversation | Omit<Conversation, 'messages'>)[];
 }
 
 export const STORAGE_KEY = 'edgechat.conversations';
 /** Where an unreadable store is moved, so that nothing is lost for good. */
 export const BACKUP_KEY = 'edgechat.conversations.unreadable';
 /** Bump when the stored shape changes incompatibly (and teach `load` the old one if it matters). */
-export const STORAGE_VERSION = 1;
+export const STORAGE_VERSION = 2;
+/**
+ * Versions `load` still reads. 1 → 2 added branches: a version-1 conversation is a version-2
+ * one with a single version of everything (`messages`, no `tree`).
+ */
+export const READABLE_VERSIONS: readonly number[] = [1, 2];
