@@ -124,6 +124,34 @@ export class Conversations {
     );
   }
 
+  /** A conversation as it would be saved (every version), for export. */
+  snapshot(id: string): Conversation | undefined {
+    const meta = this.list.find((entry) => entry.id === id);
+    return meta === undefined ? undefined : this.#snapshot(meta);
+  }
+
+  /**
+   * Adds imported conversations (already validated) under new ids, so nothing existing is
+   * replaced, and opens the first. Returns how many were added.
+   */
+  add(conversations: readonly Conversation[]): number {
+    const added: ConversationMeta[] = [];
+    for (const conversation of conversations) {
+      const id = newId();
+      this.#stored.set(id, { ...conversation, id });
+      const { title, titled, createdAt, updatedAt } = conversation;
+      added.push({ id, title, titled, createdAt, updatedAt });
+    }
+    const first = added[0];
+    if (first === undefined) return 0;
+    const previous = this.activeId;
+    this.list = [...added, ...this.list];
+    this.activeId = first.id;
+    if (this.#isEmpty(previous)) this.#drop(previous);
+    this.save();
+    return added.length;
+  }
+
   /** A new, empty conversation — unless the current one is still empty. */
   create(): void {
     const current = this.list.find((meta) => meta.id === this.activeId);

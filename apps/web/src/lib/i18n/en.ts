@@ -113,6 +113,19 @@ export const en: Messages = {
   botCheckUnavailable: 'The human check could not load. Reload the page to try again.',
 
   // Branches, export and import.
+  exportMarkdown: 'Export as Markdown',
+  exportJson: 'Export as JSON',
+  importConversations: 'Import conversations…',
+  imported: (count) =>
+    count === 1 ? 'Imported 1 conversation.' : `Imported ${count} conversations.`,
+  importTooLarge: 'This file is too large to import (more than 25 MB).',
+  importNotJson: 'This file is not JSON. Choose a JSON file exported from edgechat or ChatGPT.',
+  importUnknown: 'This file is not an edgechat or ChatGPT export.',
+  importNewer: 'This file comes from a newer version of edgechat. Update, then import it again.',
+  importEmpty: 'This file has no conversations.',
+  importTooMany: 'This file has too many conversations to import at once (more than 2,000).',
+  importInvalid: (position) =>
+    `Conversation ${position} in this file is damaged, so nothing was imported.`,
   previousVersion: 'Previous version',
   nextVersion: 'Next version',
   versionOf: (index, count) => `Version ${index} of ${count}`,

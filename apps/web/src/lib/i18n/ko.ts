@@ -111,6 +111,18 @@ export const ko: Messages = {
   botCheckUnavailable: '사람 확인을 불러오지 못했습니다. 페이지를 새로 고쳐 다시 시도하세요.',
 
   // Branches, export and import.
+  exportMarkdown: 'Markdown으로 내보내기',
+  exportJson: 'JSON으로 내보내기',
+  importConversations: '대화 가져오기…',
+  imported: (count) => `대화 ${count}개를 가져왔습니다.`,
+  importTooLarge: '파일이 너무 커서 가져올 수 없습니다 (25 MB 초과).',
+  importNotJson: 'JSON 파일이 아닙니다. edgechat이나 ChatGPT에서 내보낸 JSON 파일을 선택하세요.',
+  importUnknown: 'edgechat이나 ChatGPT에서 내보낸 파일이 아닙니다.',
+  importNewer: '더 새로운 버전의 edgechat에서 만든 파일입니다. 업데이트한 뒤 다시 가져오세요.',
+  importEmpty: '이 파일에는 대화가 없습니다.',
+  importTooMany: '한 번에 가져오기에는 대화가 너무 많습니다 (2,000개 초과).',
+  importInvalid: (position) =>
+    `이 파일의 ${position}번째 대화가 손상되어 아무것도 가져오지 않았습니다.`,
   previousVersion: '이전 버전',
   nextVersion: '다음 버전',
   versionOf: (index, count) => `${count}개 중 ${index}번째 버전`,

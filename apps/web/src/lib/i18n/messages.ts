@@ -113,6 +113,17 @@ export interface Messages {
   botCheckUnavailable: string;
 
   // Branches, export and import.
+  exportMarkdown: string;
+  exportJson: string;
+  importConversations: string;
+  imported: (count: number) => string;
+  importTooLarge: string;
+  importNotJson: string;
+  importUnknown: string;
+  importNewer: string;
+  importEmpty: string;
+  importTooMany: string;
+  importInvalid: (position: number) => string;
   previousVersion: string;
   nextVersion: string;
   versionOf: (index: number, count: number) => string;
