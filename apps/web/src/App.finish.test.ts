@@ -44,7 +44,7 @@ describe('App: how an answer finished, in Korean', () => {
     await userEvent.type(screen.getByRole('textbox', { name: '메시지' }), '이야기 해줘{Enter}');
     const button = await screen.findByRole('button', { name: '이어서 답변' });
     expect(notice()).toBe('토큰 한도에 도달해 답변이 중간에 멈췄습니다.');
-    expect(liveRegion()).toEqual(['옛날 옛적에', '토큰 한도에 도달해 답변이 중간에 멈췄습니다.']);
+    expect(liveRegion()).toEqual(['토큰 한도에 도달해 답변이 중간에 멈췄습니다. 옛날 옛적에']);
 
     await fireEvent.click(button);
     await waitFor(() => expect(bodies).toHaveLength(2));
@@ -60,7 +60,7 @@ describe('App: how an answer finished, in Korean', () => {
     render(App, { locale: 'ko', storage: undefined, wide: true });
     await userEvent.type(screen.getByRole('textbox', { name: '메시지' }), '질문{Enter}');
     const text = '제공자의 콘텐츠 필터로 답변이 중단되었습니다.';
-    await waitFor(() => expect(liveRegion()).toEqual(['옛날 옛적에', text]));
+    await waitFor(() => expect(liveRegion()).toEqual([`${text} 옛날 옛적에`]));
     expect(notice()).toBe(text);
     expect(screen.queryByRole('button', { name: '이어서 답변' })).toBeNull();
   });

@@ -1,23 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { createAnswerAnnouncer, markdownToSpeech } from './answer-announcer.js';
+import { answerSpeech, markdownToSpeech } from './answer-announcer.js';
 
-describe('createAnswerAnnouncer', () => {
-  it('says each block once, as it completes, and the rest at the end', () => {
-    const said: string[] = [];
-    const announcer = createAnswerAnnouncer((text) => said.push(text));
-    const answer = '## Seoul\n\nIt is **9:00** now.\n\n- New York: 19:00\n- London: 0:00';
-    for (let end = 1; end <= answer.length; end++) announcer.update('t1', answer.slice(0, end));
-    announcer.finish();
-    expect(said).toEqual(['Seoul', 'It is 9:00 now.', 'New York: 19:00 London: 0:00']);
+describe('answerSpeech', () => {
+  it('reads the whole answer once: every text part as speech, tools and code left out', () => {
+    expect(
+      answerSpeech({
+        id: 'a',
+        role: 'assistant',
+        parts: [
+          { type: 'text', text: 'Let me check.' },
+          {
+            type: 'dynamic-tool',
+            toolCallId: 'c',
+            toolName: 'get_current_time',
+            state: 'output-available',
+            input: {},
+            output: { time: '09:00' },
+          },
+          { type: 'text', text: '## Seoul\n\nIt is **9:00** now.\n\n```sh\ndate\n```' },
+        ],
+      }),
+    ).toBe('Let me check. Seoul It is 9:00 now.');
+    expect(answerSpeech(undefined)).toBe('');
   });
 
-  it('finishes a part when the next one starts', () => {
-    const said: string[] = [];
-    const announcer = createAnswerAnnouncer((text) => said.push(text));
-    announcer.update('0', 'Let me check.');
-    announcer.update('3', 'Done');
-    announcer.finish();
-    expect(said).toEqual(['Let me check.', 'Done']);
+  it('cuts a long answer', () => {
+    const message = {
+      id: 'a',
+      role: 'assistant',
+      parts: [{ type: 'text', text: 'word '.repeat(50) }],
+    } as const;
+    expect(answerSpeech({ ...message, parts: [...message.parts] }, 12)).toBe('word word…');
   });
 });
 

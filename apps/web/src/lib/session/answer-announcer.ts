@@ -1,46 +1,25 @@
-import { createBlockSplitter } from '../markdown/block-splitter.js';
+import type { UIMessage } from '@edgechat/core';
 
-export interface AnswerAnnouncer {
-  /** The text so far of one text part of the answer (`key` tells parts apart). */
-  update(key: string, text: string): void;
-  /** The answer ended: says what is left. */
-  finish(): void;
-  reset(): void;
-}
+/** Longer answers are cut: the whole text is on the page, a click away. */
+export const MAX_SPEECH = 2000;
 
 /**
- * Speaks a streaming answer block by block through `say` (an aria-live region): announcing
- * each token would make screen readers stutter, announcing only at the end would leave a
- * long answer silent. Blocks come from the same splitter the renderer uses.
+ * The words of a finished answer, for the one announcement a screen reader hears when it
+ * ends: its text parts as speech (no markup, no code), cut at `max` characters. Nothing is
+ * announced while it streams — neither every token nor every block — so the reader is never
+ * interrupted mid-answer, and the end is one clear event.
  */
-export function createAnswerAnnouncer(say: (text: string) => void): AnswerAnnouncer {
-  const splitter = createBlockSplitter();
-  let current: string | undefined;
-
-  const speak = (blocks: readonly string[]): void => {
-    for (const block of blocks) {
-      const text = markdownToSpeech(block);
-      if (text !== '') say(text);
-    }
-  };
-
-  return {
-    update(key, text) {
-      if (key !== current) {
-        speak(splitter.finish());
-        current = key;
-      }
-      speak(splitter.push(text));
-    },
-    finish() {
-      speak(splitter.finish());
-      current = undefined;
-    },
-    reset() {
-      splitter.reset();
-      current = undefined;
-    },
-  };
+export function answerSpeech(message: UIMessage | undefined, max = MAX_SPEECH): string {
+  if (message === undefined) return '';
+  const text = message.parts
+    .map((part) => (part.type === 'text' ? markdownToSpeech(part.text) : ''))
+    .filter((speech) => speech !== '')
+    .join(' ');
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  // At a word, when there is one in the second half (CJK text may have none).
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
 /** Markdown → the words worth reading aloud: no markup; code blocks are left to the page. */

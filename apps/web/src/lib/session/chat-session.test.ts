@@ -219,7 +219,7 @@ describe('createChatSession', () => {
     await done;
   });
 
-  it('announces finished blocks of the answer and its end', async () => {
+  it('announces an answer once, when it ends: not its tokens, not its blocks', async () => {
     const announce = vi.fn();
     const { session } = setup(
       [
@@ -232,10 +232,6 @@ describe('createChatSession', () => {
       { announce },
     );
     await session.send('hi');
-    expect(announce.mock.calls).toEqual([
-      ['First part.', 'text'],
-      ['Second part.', 'text'],
-      ['', 'done'],
-    ]);
+    expect(announce.mock.calls).toEqual([['First part. Second part.', 'done']]);
   });
 });

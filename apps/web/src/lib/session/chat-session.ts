@@ -4,7 +4,7 @@ import { afterNextPaint, createFrameBatcher, nextFrame, type FrameScheduler } fr
 import { isChatId, newId } from '../id.js';
 import type { ChatError, ToolTime } from '../storage/index.js';
 import { createAnswer, type Answer } from './answer.js';
-import { createAnswerAnnouncer } from './answer-announcer.js';
+import { answerSpeech } from './answer-announcer.js';
 import { toChatError, toStreamError } from './chat-error.js';
 import type { ChunkLogView } from './chunk-log.js';
 import { createExchangeView, type Exchange } from './exchange.js';
@@ -15,8 +15,8 @@ import { stopAnswer } from './transport.js';
 
 export type ChatStatus = 'ready' | 'submitted' | 'streaming';
 
-/** What `announce` says: a piece of the answer, or how the answer ended. */
-export type AnnounceKind = 'text' | 'done' | 'stopped' | 'error' | FinishNotice;
+/** How an answer ended: what `announce` says, once per answer. */
+export type AnnounceKind = 'done' | 'stopped' | 'error' | FinishNotice;
 
 /** What a conversation shows. Replaced, never mutated: a changed field is a new object. */
 export interface ChatSessionState {
@@ -176,7 +176,6 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
     });
     let savedAt: number | undefined;
 
-    const announcer = createAnswerAnnouncer((text) => options.announce?.(text, 'text'));
     const publish = (): void => {
       const { lastEventId } = stream;
       const patch: Partial<ChatSessionState> = {
@@ -189,9 +188,6 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
         const message = current.snapshot();
         shownAnswer = message;
         patch.messages = [...history, message];
-        const lastText = findLastIndex(message.parts, (part) => part.type === 'text');
-        const part = message.parts[lastText];
-        if (part?.type === 'text') announcer.update(String(lastText), part.text);
       }
       set(patch);
       // Saved once the answer can be resumed, then every few seconds.
@@ -231,7 +227,6 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
       batcher.cancel();
       current.end();
       publish();
-      announcer.finish();
       controller = undefined;
       set({
         replacing: undefined,
@@ -248,7 +243,8 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
         : stopped
           ? 'stopped'
           : (finishNotice(current.finishReason) ?? 'done');
-    options.announce?.('', end);
+    // One announcement per answer, when it ends: how it ended, then (if it did) what it says.
+    options.announce?.(end === 'error' || end === 'stopped' ? '' : answerSpeech(shownAnswer), end);
     options.onChange?.();
   }
 
@@ -318,9 +314,4 @@ export function createChatSession(options: ChatSessionOptions): ChatSession {
 
 function userMessage(text: string): UIMessage {
   return { id: newId(), role: 'user', parts: [{ type: 'text', text }] };
-}
-
-function findLastIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
-  for (let i = items.length - 1; i >= 0; i--) if (test(items[i] as T)) return i;
-  return -1;
 }
