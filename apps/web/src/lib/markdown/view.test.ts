@@ -108,6 +108,44 @@ describe('createMarkdownView', () => {
     expect(root.querySelector('.md-tail')?.textContent).toBe('');
   });
 
+  it('grows an open code block at the end by appending, without parsing it again', () => {
+    const render = vi.fn((markdown: string) => {
+      const template = document.createElement('template');
+      template.innerHTML = renderMarkdown(markdown);
+      return template.content;
+    });
+    const { root, view, runFrames } = setup({ render });
+    const lines = Array.from({ length: 200 }, (_, i) => `line ${i};`);
+    let text = 'Intro.\n\n';
+    view.update(text, true);
+    runFrames();
+    text += `${FENCE}ts\n`;
+    view.update(text, true);
+    runFrames();
+    const code = root.querySelector('.md-tail code');
+    const node = code?.firstChild;
+    for (const line of lines) {
+      text += `${line}\n`;
+      view.update(text, true);
+      runFrames();
+    }
+    // Only the intro went through the markdown renderer (open, then finished): 200 lines, no
+    // re-parse of the code.
+    expect(render.mock.calls.map(([markdown]) => markdown)).toEqual(['Intro.\n\n', 'Intro.']);
+    expect(root.querySelector('.md-tail code')).toBe(code);
+    expect(code?.firstChild).toBe(node);
+    expect(code?.className).toBe('language-ts');
+    expect(code?.textContent).toBe(`${lines.join('\n')}\n`);
+    // Closed and finished, it is rendered once, as any block, to the same DOM as a whole render.
+    text += `${FENCE}\n`;
+    view.update(text, false);
+    runFrames();
+    expect(render.mock.calls.filter(([markdown]) => markdown.includes('line 0;'))).toEqual([
+      [`${FENCE}ts\n${lines.join('\n')}\n${FENCE}\n`],
+    ]);
+    expect(plain(root)).toBe(renderMarkdown(text));
+  });
+
   it('keeps a code fence with blank lines open until it closes', () => {
     const { root, view } = setup();
     view.update(`${FENCE}py\nx = 1\n\n\ny = 2\n`, true);

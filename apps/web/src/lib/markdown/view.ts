@@ -3,6 +3,7 @@ import { idleQueue, type IdleDeadlineLike, type IdleQueue } from '../idle-queue.
 import { createBlockSplitter } from './block-splitter.js';
 import { plainTextFragment, reportRenderError } from './fallback.js';
 import { getHighlighter, type Highlighter } from './highlight.js';
+import { openFenceOf } from './open-fence.js';
 import { renderMarkdownFragment, sanitizeHighlighted } from './render.js';
 
 export interface MarkdownViewLabels {
@@ -66,6 +67,8 @@ export function createMarkdownView(root: HTMLElement, options: MarkdownViewOptio
   let nextBlock = 0;
   let tailText = '';
   let renderedTail = '';
+  /** The open code block shown in the tail, grown by appending (see renderTail). */
+  let openCode: { opening: string; code: string; text: Text } | undefined;
   let toHighlight: HTMLElement[] = [];
   let nextHighlight = 0;
   let group: HTMLElement | undefined;
@@ -80,6 +83,7 @@ export function createMarkdownView(root: HTMLElement, options: MarkdownViewOptio
     nextBlock = 0;
     tailText = '';
     renderedTail = '';
+    openCode = undefined;
     toHighlight = [];
     nextHighlight = 0;
     group = undefined;
@@ -117,8 +121,35 @@ export function createMarkdownView(root: HTMLElement, options: MarkdownViewOptio
     if (plain !== '') options.onBlock?.(plain);
   }
 
+  /**
+   * The open block, again. An open fenced code block (the common long tail: a model writing a
+   * file) only grows at its end, so its new text is appended to the code's text node instead
+   * of parsing the block from its start each frame.
+   */
   function renderTail(): void {
-    tail.replaceChildren(blockFragment(tailText, false));
+    const fence = openFenceOf(tailText);
+    if (
+      fence !== undefined &&
+      openCode !== undefined &&
+      fence.opening === openCode.opening &&
+      fence.code.startsWith(openCode.code)
+    ) {
+      openCode.text.appendData(fence.code.slice(openCode.code.length));
+      openCode.code = fence.code;
+    } else if (fence !== undefined) {
+      const pre = document.createElement('pre');
+      pre.setAttribute('tabindex', '0');
+      const code = document.createElement('code');
+      if (fence.language !== '') code.className = `language-${fence.language}`;
+      const text = document.createTextNode(fence.code);
+      code.append(text);
+      pre.append(code);
+      tail.replaceChildren(pre);
+      openCode = { opening: fence.opening, code: fence.code, text };
+    } else {
+      tail.replaceChildren(blockFragment(tailText, false));
+      openCode = undefined;
+    }
     renderedTail = tailText;
   }
 
