@@ -1,6 +1,6 @@
 import type { UIMessage } from '@edgechat/core';
 import { describe, expect, it } from 'vitest';
-import { chunkLines, lastUsage, modelView } from './debug-view.js';
+import { createModelView, lastUsage, modelView } from './debug-view.js';
 import { QUESTION, TOOL_TURN_EXCHANGE, TOOL_TURN_MESSAGE } from './session/test-kit.js';
 
 const CONVERSATION: UIMessage[] = [
@@ -65,16 +65,19 @@ describe('lastUsage', () => {
   });
 });
 
-describe('chunkLines', () => {
-  it('marks where chunks were left out', () => {
-    expect(
-      chunkLines(
-        { head: [{ type: 'start' }], omitted: 7, tail: [{ type: 'finish' }] },
-        (count) => `… ${count} more …`,
-      ),
-    ).toEqual(['{"type":"start"}', '… 7 more …', '{"type":"finish"}']);
-    expect(chunkLines({ head: [{ type: 'start' }], omitted: 0, tail: [] }, String)).toEqual([
-      '{"type":"start"}',
+describe('createModelView', () => {
+  it('converts each message once while the answer grows', () => {
+    const view = createModelView();
+    const request = [{ role: 'user' as const, content: 'hi' }];
+    const first = view({ request, systemHidden: false, answer: [] }, '');
+    const second = view(
+      { request, systemHidden: false, answer: [{ role: 'assistant', content: 'Hel' }] },
+      '',
+    );
+    expect(second[0]).toBe(first[0]);
+    expect(second).toEqual([
+      { role: 'user', content: 'hi' },
+      { role: 'assistant', content: 'Hel' },
     ]);
   });
 });

@@ -1,4 +1,4 @@
-import type { UIMessage, UIMessageChunk } from '@edgechat/core';
+import type { OpenAIMessage, UIMessage } from '@edgechat/core';
 import type { Exchange } from './session/exchange.js';
 
 export interface DebugEntry {
@@ -25,32 +25,54 @@ export interface Usage {
  * publish it), then the answer.
  */
 export function modelView(exchange: Exchange, hiddenSystemText: string): DebugEntry[] {
-  const entries: DebugEntry[] = [];
-  if (exchange.systemHidden) {
-    entries.push({ role: 'system', content: hiddenSystemText, placeholder: true });
-  }
-  for (const message of [...exchange.request, ...exchange.answer]) {
-    if (message.role === 'assistant') {
-      const entry: DebugEntry = { role: 'assistant', content: message.content ?? null };
-      if (message.tool_calls !== undefined && message.tool_calls.length > 0) {
-        entry.detail = JSON.stringify({ tool_calls: message.tool_calls }, null, 2);
-      }
-      entries.push(entry);
-    } else if (message.role === 'tool') {
-      entries.push({
-        role: 'tool',
-        content: prettyJson(message.content),
-        detail: `tool_call_id: ${message.tool_call_id}`,
-      });
-    } else {
-      const content =
-        typeof message.content === 'string'
-          ? message.content
-          : message.content.map((part) => part.text).join('');
-      entries.push({ role: message.role, content });
+  return createModelView()(exchange, hiddenSystemText);
+}
+
+/**
+ * `modelView` that converts each message once: while an answer streams, the request's
+ * messages are the same objects frame after frame, so only the answer's entries are new.
+ */
+export function createModelView(): typeof modelView {
+  const cache = new WeakMap<OpenAIMessage, DebugEntry>();
+  return (exchange, hiddenSystemText) => {
+    const entries: DebugEntry[] = [];
+    if (exchange.systemHidden) {
+      entries.push({ role: 'system', content: hiddenSystemText, placeholder: true });
     }
+    for (const list of [exchange.request, exchange.answer]) {
+      for (const message of list) {
+        let entry = cache.get(message);
+        if (entry === undefined) {
+          entry = entryOf(message);
+          cache.set(message, entry);
+        }
+        entries.push(entry);
+      }
+    }
+    return entries;
+  };
+}
+
+function entryOf(message: OpenAIMessage): DebugEntry {
+  if (message.role === 'assistant') {
+    const entry: DebugEntry = { role: 'assistant', content: message.content ?? null };
+    if (message.tool_calls !== undefined && message.tool_calls.length > 0) {
+      entry.detail = JSON.stringify({ tool_calls: message.tool_calls }, null, 2);
+    }
+    return entry;
   }
-  return entries;
+  if (message.role === 'tool') {
+    return {
+      role: 'tool',
+      content: prettyJson(message.content),
+      detail: `tool_call_id: ${message.tool_call_id}`,
+    };
+  }
+  const content =
+    typeof message.content === 'string'
+      ? message.content
+      : message.content.map((part) => part.text).join('');
+  return { role: message.role, content };
 }
 
 /** OpenAI usage from the last assistant message's metadata (`finish` chunk's `messageMetadata`). */
@@ -75,17 +97,6 @@ export function lastUsage(messages: readonly UIMessage[]): Usage | undefined {
     return read;
   }
   return undefined;
-}
-
-/** The kept chunks as JSON lines, with a marker line where some were left out. */
-export function chunkLines(
-  chunks: { head: readonly UIMessageChunk[]; omitted: number; tail: readonly UIMessageChunk[] },
-  omittedLine: (count: number) => string,
-): string[] {
-  const lines = chunks.head.map((chunk) => JSON.stringify(chunk));
-  if (chunks.omitted > 0) lines.push(omittedLine(chunks.omitted));
-  for (const chunk of chunks.tail) lines.push(JSON.stringify(chunk));
-  return lines;
 }
 
 function prettyJson(text: string): string {
