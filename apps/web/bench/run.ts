@@ -12,6 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import buildIfNeeded from '../e2e/global-setup.js';
 import { longAnswerDeltas } from '../e2e/scenarios.js';
+import { benchLongChat, LONG_CHAT_QUESTION } from './long-chat.js';
+import { benchSearch } from './search.js';
 import { startBenchServer } from './server.js';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../e2e/chromium.js';
 
@@ -143,11 +145,19 @@ const ms = (value: number) => `${value.toFixed(1)} ms`;
 buildIfNeeded();
 const server = await startBenchServer(
   join(WEB, 'dist'),
-  new Map([WARM_UP, ...SIZES].map((tokens) => [`bench-${tokens}`, answer(tokens)])),
+  new Map([
+    ...[WARM_UP, ...SIZES].map((tokens): [string, string[]] => [`bench-${tokens}`, answer(tokens)]),
+    [LONG_CHAT_QUESTION, answer(1500)],
+  ]),
 );
 const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
 
 try {
+  const search = benchSearch();
+  console.log(search.lines.join('\n'));
+  const longChat = await benchLongChat(browser, server.url);
+  console.log(longChat.lines.join('\n'));
+  if (process.env.BENCH_ONLY === 'long') process.exit(0);
   const results = new Map<number, Run[]>();
   // A warm-up run: first-time compilation should not count against the 10k run.
   await measure(browser, server.url, WARM_UP);
