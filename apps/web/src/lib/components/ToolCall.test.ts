@@ -11,7 +11,7 @@ function panel(container: HTMLElement) {
     details,
     status: () => details.querySelector('.tool-status')?.textContent?.trim(),
     duration: () => details.querySelector('.tool-duration')?.textContent ?? '',
-    blocks: () => [...details.querySelectorAll('h4, pre, p')].map((element) => element.textContent),
+    blocks: () => [...details.querySelectorAll('pre, p')].map((element) => element.textContent),
   };
 }
 
