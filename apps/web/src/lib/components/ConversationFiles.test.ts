@@ -110,7 +110,15 @@ describe('ConversationFiles', () => {
       await upload(text);
       shown.push(screen.getByRole('alert').textContent?.trim() ?? '');
     }
-    expect(shown).toEqual(cases.map(([, message]) => message));
+    // A huge file is refused by its size: its text is never read.
+    const huge = new File(['{}'], 'huge.json', { type: 'application/json' });
+    Object.defineProperty(huge, 'size', { value: MAX_IMPORT_BYTES + 1 });
+    const read = vi.spyOn(huge, 'text');
+    await userEvent.upload(document.querySelector('input[type=file]') as HTMLInputElement, huge);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    shown.push(screen.getByRole('alert').textContent?.trim() ?? '');
+    expect(read).not.toHaveBeenCalled();
+    expect(shown).toEqual([...cases.map(([, message]) => message), en.importTooLarge]);
     expect(conversations.list.map((meta) => meta.id)).toEqual(list);
     expect(data.get(STORAGE_KEY)).toBe(stored);
     expect(ondone).not.toHaveBeenCalled();
