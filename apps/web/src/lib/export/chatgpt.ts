@@ -25,13 +25,16 @@ interface Kept {
 }
 
 function convert(entry: Entry, index: number): unknown {
+  // Own keys only: a parent or child named `constructor` or `toString` is no node.
   const mapping = entry.mapping as Entry;
   const nodes: { message: unknown; parentId: string | null }[] = [];
   const keptParent = new Map<string, string | null>();
   const seen = new Set<string>();
   const roots = Object.keys(mapping).filter((id) => {
     const node = mapping[id];
-    return isRecord(node) && (typeof node.parent !== 'string' || !(node.parent in mapping));
+    return (
+      isRecord(node) && (typeof node.parent !== 'string' || !Object.hasOwn(mapping, node.parent))
+    );
   });
   // Depth-first from the roots, iteratively (a hostile file may be deep) and once per node (or
   // cyclic): a parent is written before its children, as our tree wants.
@@ -56,7 +59,8 @@ function convert(entry: Entry, index: number): unknown {
     keptParent.set(id, below);
     const children = Array.isArray(node.children) ? node.children : [];
     for (const child of [...children].reverse()) {
-      if (typeof child === 'string' && child in mapping) stack.push({ id: child, parent: below });
+      if (typeof child === 'string' && Object.hasOwn(mapping, child))
+        stack.push({ id: child, parent: below });
     }
   }
   const created = seconds(entry.create_time);
@@ -85,7 +89,7 @@ function chosenPath(
   const parentOf = new Map(
     nodes.map((node) => [(node.message as { id: string }).id, node.parentId]),
   );
-  if (typeof current !== 'string' || !(current in mapping)) return chosen;
+  if (typeof current !== 'string' || !Object.hasOwn(mapping, current)) return chosen;
   // The deepest kept message at or above the current node.
   let id = keptParent.get(current) ?? null;
   for (let steps = 0; id !== null && steps <= nodes.length; steps++) {

@@ -126,6 +126,29 @@ describe('ChatGPT conversations.json', () => {
     });
   });
 
+  it('reads node ids as keys of the mapping only, never of its prototype', () => {
+    const say = (role: string, text: string) => ({
+      author: { role },
+      content: { content_type: 'text', parts: [text] },
+    });
+    const tricky = [
+      {
+        title: 'proto',
+        mapping: {
+          // `constructor` is no node: q is a root, and the child `toString` does not exist.
+          q: { message: say('user', 'hi'), parent: 'constructor', children: ['a', 'toString'] },
+          a: { message: say('assistant', 'hello'), parent: 'q', children: [] },
+        },
+        current_node: 'a',
+      },
+    ];
+    const result = readConversationFile(JSON.stringify(tricky));
+    expect(result.ok && result.conversations[0]?.messages).toEqual([
+      text('q', 'user', 'hi'),
+      text('a', 'assistant', 'hello'),
+    ]);
+  });
+
   it('survives a cyclic or broken mapping without hanging', () => {
     const cyclic = [
       {

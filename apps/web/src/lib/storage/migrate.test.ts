@@ -33,6 +33,18 @@ const V1 = JSON.stringify({
       toolTimes: { call_1: { start: 1, end: 2 } },
       stopped: false,
     },
+    {
+      id: 'c2',
+      title: 'Busan',
+      titled: true,
+      createdAt: 3000,
+      updatedAt: 4000,
+      messages: [text('u2', 'user', 'Weather in Busan?'), text('a2', 'assistant', 'Sunny')],
+      toolTimes: {},
+      stopped: true,
+      error: { kind: 'rate-limited', status: 429, retryAfter: 30, at: 3500 },
+      unfinished: { lastEventId: 7 },
+    },
   ],
 });
 
@@ -49,7 +61,9 @@ describe('storage version 1 → 2', () => {
       toolTimes: { call_1: { start: 1, end: 2 } },
       stopped: false,
     };
-    expect(loaded).toEqual({ conversations: [expected], activeId: 'c1' });
+    // The extras of a conversation (error, unfinished answer, stopped) come through unchanged.
+    const second: Conversation = JSON.parse(V1).conversations[1];
+    expect(loaded).toEqual({ conversations: [expected, second], activeId: 'c1' });
     const saved = JSON.parse(serializeConversations(loaded.conversations, 'c1'));
     expect(saved).toEqual({ ...JSON.parse(V1), version: 2 });
   });
