@@ -19,6 +19,9 @@ describe('math in markdown', () => {
   it('leaves prices, escaped dollars and unclosed formulas as text', () => {
     expect(markdownToHtml('It costs $5 and $10.')).toBe('<p>It costs $5 and $10.</p>\n');
     expect(markdownToHtml('between $ 5 $ and')).toBe('<p>between $ 5 $ and</p>\n');
+    // A closing `$` right before a digit is a price, not the end of a formula.
+    expect(markdownToHtml('pay $x$5 now')).toBe('<p>pay $x$5 now</p>\n');
+    expect(markdownToHtml('price $5, or $x$')).toBe(`<p>price $5, or ${inline('x')}</p>\n`);
     expect(markdownToHtml('a \\$x\\$ b')).toBe('<p>a $x$ b</p>\n');
     expect(markdownToHtml('still streaming $$\\frac{1}{')).toBe(
       '<p>still streaming $$\\frac{1}{</p>\n',
