@@ -17,6 +17,7 @@ import {
 } from '@edgechat/test-support/mock-openai';
 import { branchesScenario } from './scenarios-branches.js';
 import { mathScenario } from './scenarios-math.js';
+import { searchScenario } from './scenarios-search.js';
 import { XSS_PAYLOADS } from '../src/lib/markdown/xss-corpus.js';
 
 export const KOREAN_TIME_QUESTION = '서울이랑 뉴욕 지금 몇 시야?';
@@ -113,6 +114,7 @@ const FEATURE_SCENARIOS: FeatureScenario[] = [
   // math and long chats
   mathScenario,
   // search and keyboard
+  searchScenario,
 ];
 
 const router: MockScenario = (request) => {

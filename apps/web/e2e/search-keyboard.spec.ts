@@ -73,7 +73,9 @@ for (const variant of VARIANTS) {
       await page.locator('#composer-input').press('Shift+?');
       await expect(page.locator('#composer-input')).toHaveValue('?');
       await page.locator('#composer-input').fill('');
-      await page.locator('#composer-input').blur();
+      // From a button (not a field): the sheet opens, and Esc gives focus back to the button.
+      const debugToggle = page.getByRole('button', { name: t.debug, exact: true });
+      await debugToggle.focus();
       await page.keyboard.press('Shift+?');
       const sheet = page.getByRole('dialog', { name: t.shortcuts });
       await expect(sheet).toBeVisible();
@@ -88,6 +90,7 @@ for (const variant of VARIANTS) {
       expect(await seriousA11yViolations(page)).toEqual([]);
       await page.keyboard.press('Escape');
       await expect(sheet).toHaveCount(0);
+      await expect(debugToggle).toBeFocused();
     });
   });
 }
