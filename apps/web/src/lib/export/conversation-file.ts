@@ -1,4 +1,5 @@
 import { parseConversation } from '../storage/parse.js';
+import { storedForm } from '../storage/store.js';
 import { STORAGE_VERSION, type Conversation } from '../storage/types.js';
 import { chatGptConversations } from './chatgpt.js';
 
@@ -22,9 +23,7 @@ export function conversationFile(conversations: readonly Conversation[], now: Da
     format: FILE_FORMAT,
     version: STORAGE_VERSION,
     exportedAt: now.toISOString(),
-    conversations: conversations.map(({ messages, ...rest }) =>
-      rest.tree === undefined ? { ...rest, messages } : rest,
-    ),
+    conversations: conversations.map(storedForm),
   };
   return `${JSON.stringify(file, null, 2)}\n`;
 }

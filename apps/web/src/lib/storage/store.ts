@@ -94,12 +94,20 @@ export function serializeConversations(
   const data: StoredConversations = {
     version: STORAGE_VERSION,
     activeId: conversations.length === 0 ? null : (activeId ?? null),
-    // A conversation with versions is stored as its tree; its chosen path is derived on load.
-    conversations: conversations.map(({ messages, ...rest }) =>
-      rest.tree === undefined ? { ...rest, messages } : rest,
-    ),
+    conversations: conversations.map(storedForm),
   };
   return JSON.stringify(data);
+}
+
+/**
+ * A conversation as it is written (to storage and to export files): one with versions as its
+ * tree alone, since its chosen path is derived on load; one without, as its messages.
+ */
+export function storedForm({
+  messages,
+  ...rest
+}: Conversation): Conversation | Omit<Conversation, 'messages'> {
+  return rest.tree === undefined ? { ...rest, messages } : rest;
 }
 
 /** Writes `serializeConversations`' text; `false` when the browser refused (quota, disabled). */
